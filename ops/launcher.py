@@ -1,0 +1,138 @@
+"""`make run` and `make test`: one entry point that prepares the database and runs.
+
+run  — database (embedded unless DATABASE_URL), migrations, demo district (once),
+       static files, then gunicorn on 127.0.0.1:8000 and, with REDIS_URL, a Celery
+       worker; Ctrl-C stops them all and the embedded database.
+test — the same database logic, then pytest with the given arguments.
+"""
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+
+from .database import ROOT, ensure_database, stop_embedded
+
+VENV_BIN = ROOT / ".venv" / "bin"
+HOST, PORT = "127.0.0.1", int(os.environ.get("PORT", "8000"))
+
+
+def base_environment() -> dict:
+    env = dict(os.environ)
+    env.setdefault("DJANGO_SETTINGS_MODULE", "saleor_config.settings")
+    env.setdefault("PYTHONPATH", str(ROOT))
+    return env
+
+
+def production_environment() -> dict:
+    """Settings for the production-like server `make run` starts."""
+    env = base_environment()
+    env.setdefault("DEBUG", "False")
+    env.setdefault("ALLOWED_HOSTS", f"{HOST},localhost")
+    env.setdefault("ALLOWED_CLIENT_HOSTS", f"{HOST}:{PORT},localhost:{PORT}")
+    if "SECRET_KEY" not in env:
+        key_file = ROOT / ".data" / "secret_key"
+        if not key_file.exists():
+            key_file.parent.mkdir(parents=True, exist_ok=True)
+            key_file.write_text(secrets.token_urlsafe(50))
+        env["SECRET_KEY"] = key_file.read_text().strip()
+    return env
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run([str(VENV_BIN / "python"), "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def prepare(env: dict) -> None:
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "collectstatic", "--no-input", "-v", "0")
+    manage(env, "load_district")
+
+
+def serve_commands(env: dict) -> list:
+    workers = os.environ.get("WEB_CONCURRENCY", str(max(2, os.cpu_count() or 2)))
+    commands = [[
+        str(VENV_BIN / "gunicorn"), "saleor_config.wsgi:application",
+        "--bind", f"{HOST}:{PORT}", "--workers", workers,
+        "--timeout", "60", "--access-logfile", "-",
+    ]]
+    if env.get("REDIS_URL"):
+        commands.append([
+            str(VENV_BIN / "celery"), "-A", "saleor_config", "worker",
+            "--loglevel", "INFO", "--concurrency", "2",
+        ])
+    return commands
+
+
+def run() -> int:
+    url, embedded = ensure_database()
+    env = production_environment()
+    env["DATABASE_URL"] = url
+    children = []
+    try:
+        prepare(env)
+        # Each child leads its own process group, so stopping it stops its workers too.
+        children = [
+            subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
+            for cmd in serve_commands(env)
+        ]
+        password = env.get("P16_DEMO_PASSWORD", "paris16-demo")
+        print(
+            f"\nParis 16 Shopping est lancé.\n"
+            f"  Boutique : http://{HOST}:{PORT}/\n"
+            f"  API GraphQL : http://{HOST}:{PORT}/graphql/\n"
+            f"  Opérateur : admin@paris16.example / {password}\n"
+            f"  Commerçants : <slug-de-la-boutique>@paris16.example / {password}\n"
+            f"  Tâches Celery : {'worker Redis' if env.get('REDIS_URL') else 'exécutées sur place (pas de REDIS_URL)'}\n"
+            f"Ctrl-C pour tout arrêter.\n",
+            flush=True,
+        )
+        while all(child.poll() is None for child in children):
+            time.sleep(0.5)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        for child in children:
+            if child.poll() is None:
+                os.killpg(child.pid, signal.SIGTERM)
+        for child in children:
+            try:
+                child.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+        if embedded:
+            stop_embedded()
+
+
+def test(args: list) -> int:
+    url, embedded = ensure_database()
+    env = base_environment()
+    env["DATABASE_URL"] = url
+    try:
+        return subprocess.run(
+            [str(VENV_BIN / "python"), "-m", "pytest", *args], cwd=ROOT, env=env
+        ).returncode
+    finally:
+        if embedded:
+            stop_embedded()
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def main(argv: list) -> int:
+    # SIGTERM (e.g. from a supervisor) stops everything the same way Ctrl-C does.
+    signal.signal(signal.SIGTERM, _interrupt)
+    command, args = argv[0], argv[1:]
+    if command == "run":
+        return run()
+    if command == "test":
+        return test(args)
+    raise SystemExit("usage: python -m ops.launcher run|test [pytest args]")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

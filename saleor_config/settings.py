@@ -1,0 +1,72 @@
+"""Settings of Paris 16 Shopping: stock Saleor 2.10.1 settings, read from the
+environment (12-factor), with France defaults and our plugins on top."""
+import os
+
+from . import compat
+
+compat.apply()
+
+# France defaults, read by Saleor's own settings module below; the environment wins.
+os.environ.setdefault("DEFAULT_COUNTRY", "FR")
+os.environ.setdefault("DEFAULT_CURRENCY", "EUR")
+if os.environ.get("REDIS_URL"):
+    os.environ.setdefault("CELERY_BROKER_URL", os.environ["REDIS_URL"])
+if not os.environ.get("SECRET_KEY") and os.environ.get("DEBUG", "True") == "True":
+    # A fixed development key: with a random one each gunicorn worker would sign
+    # tokens the others reject.
+    os.environ["SECRET_KEY"] = "paris16-development-only-not-secret"
+
+from saleor.settings import *  # noqa: E402,F401,F403  (stock Saleor is our base)
+from saleor.settings import (  # noqa: E402
+    GRAPHENE,
+    INSTALLED_APPS,
+    MIDDLEWARE,
+    PLUGINS,
+    TEMPLATES,
+    get_bool_from_env,
+    get_list,
+)
+
+PROJECT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+ROOT_URLCONF = "saleor_config.urls"
+WSGI_APPLICATION = "saleor_config.wsgi.application"
+
+TIME_ZONE = "Europe/Paris"
+LANGUAGE_CODE = "fr"
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Paris 16 Shopping <bonjour@paris16.example>"
+)
+
+# Our templates (French e-mails, GraphQL playground) first; the wheel ships none.
+TEMPLATES[0]["DIRS"] = [os.path.join(PROJECT_DIR, "templates")]
+STATIC_ROOT = os.path.join(PROJECT_DIR, ".data", "static")
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", os.path.join(PROJECT_DIR, ".data", "media"))
+
+INSTALLED_APPS = INSTALLED_APPS + [
+    "plugins.french_vat",
+    "plugins.local_merchants.apps.LocalMerchantsConfig",
+    "plugins.grouped_delivery",
+    "storefront_theme",
+]
+
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware"] + MIDDLEWARE[1:]
+
+PLUGINS = PLUGINS + [
+    "plugins.french_vat.plugin.FrenchVatPlugin",
+]
+
+GRAPHENE = {**GRAPHENE, "SCHEMA": "saleor_config.schema.schema"}
+
+# Sent with every page of the storefront and the e-mails: where residents are sent back.
+STOREFRONT_URL = os.environ.get("STOREFRONT_URL", "http://127.0.0.1:8000/")
+# The storefront calls the API over HTTP like any other client; this is where.
+STOREFRONT_API_URL = os.environ.get("STOREFRONT_API_URL", "http://127.0.0.1:8000/graphql/")
+
+# The stock Saleor Dashboard runs on another origin and calls the API from the browser.
+ALLOWED_GRAPHQL_ORIGINS = os.environ.get("ALLOWED_GRAPHQL_ORIGINS", "*")
+
+P16_DEMO_PASSWORD = os.environ.get("P16_DEMO_PASSWORD", "paris16-demo")
+
+# Saleor 2.10's models predate Django 3.2's setting; keep their integer keys.
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
