@@ -107,12 +107,12 @@ class ZoneCheck:
 def _fold(text: Optional[str]) -> str:
     """Lower-case ASCII words separated by single spaces.
 
-    NFKC first so full-width letters and superscripts ("16ᵉ") become plain
-    ones; then accents are stripped. Any other character (hyphen, apostrophe,
+    NFKD turns full-width letters and superscripts ("16ᵉ") into plain ones
+    and splits accents off, which are then dropped. Any other character (hyphen, apostrophe,
     comma, Cyrillic lookalike...) becomes a blank, so a homoglyph "Pаris"
     cannot pass for "paris".
     """
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text or ""))
+    text = unicodedata.normalize("NFKD", text or "")
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 

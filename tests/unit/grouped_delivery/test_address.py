@@ -87,6 +87,8 @@ CASES = [
     ("5 rue de Passy", "75116", "Paris XVIIe", "FR", CITY, "75116"),
     ("5 rue de Passy", "75016", "Paris 75015", "FR", CITY, "75016"),
     ("5 rue de Passy", "75016", "Parisien", "FR", CITY, "75016"),
+    ("5 rue de Passy", "75016", "Paris Ier", "FR", CITY, "75016"),
+    ("5 rue de Passy", "75116", "Paris 1er arrondissement", "FR", CITY, "75116"),
     ("5 rue de Passy", "75016", "Passy", "FR", CITY, "75016"),
     ("5 rue de Passy", "75016", "Paris France", "FR", CITY, "75016"),
     ("5 rue de Passy", "75016", "Pаris", "FR", CITY, "75016"),  # Cyrillic "а"
