@@ -55,6 +55,9 @@ def serve_commands(env: dict) -> list:
     commands = [[
         str(VENV_BIN / "gunicorn"), "saleor_config.wsgi:application",
         "--bind", f"{HOST}:{PORT}", "--workers", workers,
+        # Threads: a storefront page calls the API on this same server, and must never
+        # wait for the worker it occupies.
+        "--worker-class", "gthread", "--threads", "4",
         "--timeout", "60", "--access-logfile", "-",
     ]]
     if env.get("REDIS_URL"):
