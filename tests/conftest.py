@@ -8,6 +8,8 @@ once and, when Redis is reachable, a real Celery worker behind it.
 Because the live server shares the test database, no test may use
 `django_db(transaction=True)`: its flush would wipe the district under the server.
 """
+import email
+import email.policy
 import os
 import signal
 import socket
@@ -130,8 +132,15 @@ class LiveServer:
         return self.client().as_user(email, password)
 
     def mails(self) -> list:
-        """Every e-mail sent so far, as raw text, oldest first."""
-        return [p.read_text() for p in sorted(self.mail_dir.glob("*.log"), key=os.path.getmtime)]
+        """Every e-mail sent so far, oldest first, each as readable text: To, Subject
+        (decoded) and every text part (decoded), as a person would read them."""
+        texts = []
+        for path in sorted(self.mail_dir.glob("*.log"), key=os.path.getmtime):
+            # Django's file backend separates messages with a line of 79 dashes.
+            for raw in path.read_text().split("\n" + "-" * 79 + "\n"):
+                if raw.strip():
+                    texts.append(_readable(email.message_from_string(raw, policy=email.policy.default)))
+        return texts
 
     def wait_for_mail(self, predicate, timeout: float = 30.0) -> str:
         deadline = time.time() + timeout
@@ -141,6 +150,14 @@ class LiveServer:
                     return mail
             time.sleep(0.3)
         raise AssertionError("no such e-mail was sent")
+
+
+def _readable(message) -> str:
+    parts = [f"To: {message['To']}", f"Subject: {message['Subject']}"]
+    for part in message.walk():
+        if part.get_content_maintype() == "text":
+            parts.append(part.get_content())
+    return "\n".join(parts)
 
 
 @pytest.fixture
