@@ -1,0 +1,101 @@
+"""Saleor-facing actions on the per-shop parts; the rules live in domain/."""
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import ProductMerchant
+from .domain.grouping import group_by_merchant
+from .domain.status import Action, Actor, MerchantOrderStatus, TransitionError, apply
+from .models import MerchantOrder, MerchantOrderLine
+
+
+# Grouped delivery marks its click & collect shipping methods with this metadata
+# (contract: DeliveryKind); the method's name is for people and may change.
+DELIVERY_KIND_KEY = "delivery_kind"
+CLICK_AND_COLLECT = "CLICK_AND_COLLECT"
+
+
+def is_click_and_collect(order) -> bool:
+    method = order.shipping_method
+    return bool(method) and method.get_value_from_metadata(DELIVERY_KIND_KEY) == CLICK_AND_COLLECT
+
+
+@transaction.atomic
+def create_parts(order) -> "list[MerchantOrder]":
+    """One part per shop of the order (the operator's own products: merchant None). Idempotent."""
+    existing = list(MerchantOrder.objects.filter(order=order))
+    if existing:
+        return existing
+    lines = order.lines.values_list("pk", "variant__product_id")
+    owners = dict(
+        ProductMerchant.objects.filter(product_id__in={p for _, p in lines if p}).values_list(
+            "product_id", "merchant_id"
+        )
+    )
+    groups = group_by_merchant((line_pk, owners.get(product_pk)) for line_pk, product_pk in lines)
+    click_and_collect = is_click_and_collect(order)
+    parts = MerchantOrder.objects.bulk_create(
+        MerchantOrder(order=order, merchant_id=merchant, is_click_and_collect=click_and_collect)
+        for merchant in groups
+    )
+    MerchantOrderLine.objects.bulk_create(
+        MerchantOrderLine(part=part, order_line_id=line_pk)
+        for part, line_pks in zip(parts, groups.values())
+        for line_pk in line_pks
+    )
+    return parts
+
+
+@transaction.atomic
+def mark_paid(order) -> None:
+    """Open the parts to their shops and e-mail each shop, once, after the commit."""
+    from .tasks import send_merchant_order_paid
+
+    now = timezone.now()
+    parts = list(
+        MerchantOrder.objects.select_for_update().filter(order=order, notified_at__isnull=True)
+    )
+    if not parts:
+        return
+    MerchantOrder.objects.filter(pk__in=[p.pk for p in parts], paid_at__isnull=True).update(
+        paid_at=now
+    )
+    MerchantOrder.objects.filter(pk__in=[p.pk for p in parts]).update(notified_at=now)
+    for part in parts:
+        if part.merchant_id is not None:  # the operator prepares its own products itself
+            transaction.on_commit(lambda pk=part.pk: send_merchant_order_paid.delay(pk))
+
+
+@transaction.atomic
+def cancel_parts(order) -> None:
+    for part in MerchantOrder.objects.select_for_update().filter(order=order):
+        try:
+            step = apply(
+                MerchantOrderStatus(part.status), Action.CANCEL, Actor.SYSTEM, part.is_click_and_collect
+            )
+        except TransitionError:
+            continue  # already handed over or collected: the goods are out of the shop
+        if step.changed:
+            part.status = step.status.value
+            part.save(update_fields=["status"])
+
+
+def change_status(part_pk: int, action: Action, actor: Actor, queryset=None):
+    """Apply `action` to a part under a row lock, so concurrent clicks do it once.
+
+    Returns the part, or None when `queryset` (the caller's visible parts) does not
+    hold it. Raises TransitionError, with nothing written.
+    """
+    queryset = MerchantOrder.objects.all() if queryset is None else queryset
+    with transaction.atomic():
+        part = queryset.select_for_update(of=("self",)).filter(pk=part_pk).first()
+        if part is None:
+            return None
+        step = apply(MerchantOrderStatus(part.status), action, actor, part.is_click_and_collect)
+        if step.changed:
+            part.status = step.status.value
+            fields = ["status"]
+            if step.status == MerchantOrderStatus.READY:
+                part.ready_at = timezone.now()
+                fields.append("ready_at")
+            part.save(update_fields=fields)
+    return part
