@@ -1,12 +1,24 @@
 from django.conf import settings
-from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
+from django.views.static import serve
+from saleor.data_feeds.urls import urlpatterns as feed_urls
 from saleor.graphql.views import GraphQLView
+from saleor.product.views import digital_product
 
 from .schema import schema
 
 urlpatterns = [
     path("graphql/", csrf_exempt(GraphQLView.as_view(schema=schema)), name="api"),
+    # Stock Saleor routes: product feeds and digital downloads (linked from e-mails).
+    path("feeds/", include((feed_urls, "data_feeds"), namespace="data_feeds")),
+    re_path(
+        r"^digital-download/(?P<token>[0-9A-Za-z_\-]+)/$",
+        digital_product,
+        name="digital-product",
+    ),
+    # Uploaded product images; in production a CDN or object storage serves them.
+    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    path("", include("plugins.local_merchants.money.urls")),
     path("", include("storefront_theme.urls")),
-] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+]
