@@ -22,6 +22,8 @@ class MerchantOrder(models.Model):
         default=MerchantOrderStatus.TO_PREPARE.value,
     )
     is_click_and_collect = models.BooleanField(default=False)
+    # The shop's rate when the order was placed: a later change never rewrites past statements.
+    commission_rate = models.DecimalField(max_digits=5, decimal_places=4, null=True, blank=True)
     # Set by grouped delivery: when the courier (or the resident) comes for the bag.
     pickup_at = models.DateTimeField(null=True, blank=True)
     # When the order was known fully paid: shops only see and prepare paid parts.

@@ -2,21 +2,19 @@
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import ProductMerchant
+from plugins.grouped_delivery.models import DeliveryKind, DeliveryMethod
+
+from ..models import Merchant, ProductMerchant
 from .domain.grouping import group_by_merchant
 from .domain.status import Action, Actor, MerchantOrderStatus, TransitionError, apply
 from .models import MerchantOrder, MerchantOrderLine
 
 
-# Grouped delivery marks its click & collect shipping methods with this metadata
-# (contract: DeliveryKind); the method's name is for people and may change.
-DELIVERY_KIND_KEY = "delivery_kind"
-CLICK_AND_COLLECT = "CLICK_AND_COLLECT"
-
-
 def is_click_and_collect(order) -> bool:
-    method = order.shipping_method
-    return bool(method) and method.get_value_from_metadata(DELIVERY_KIND_KEY) == CLICK_AND_COLLECT
+    """The resident collects in the shop (grouped delivery's SHOP_PICKUP method)."""
+    return DeliveryMethod.objects.filter(
+        shipping_method_id=order.shipping_method_id, kind=DeliveryKind.SHOP_PICKUP
+    ).exists()
 
 
 @transaction.atomic
@@ -33,8 +31,14 @@ def create_parts(order) -> "list[MerchantOrder]":
     )
     groups = group_by_merchant((line_pk, owners.get(product_pk)) for line_pk, product_pk in lines)
     click_and_collect = is_click_and_collect(order)
+    rates = dict(Merchant.objects.filter(pk__in=groups).values_list("pk", "commission_rate"))
     parts = MerchantOrder.objects.bulk_create(
-        MerchantOrder(order=order, merchant_id=merchant, is_click_and_collect=click_and_collect)
+        MerchantOrder(
+            order=order,
+            merchant_id=merchant,
+            is_click_and_collect=click_and_collect,
+            commission_rate=rates.get(merchant),
+        )
         for merchant in groups
     )
     MerchantOrderLine.objects.bulk_create(

@@ -1,0 +1,52 @@
+import graphene
+from django.core.exceptions import ValidationError
+from saleor.graphql.core.mutations import BaseMutation
+
+from ...isolation.actors import actor_of_request
+from ..domain.status import Action, TransitionError
+from ..scoping import transition_actor, visible_parts
+from ..services import change_status
+from .enums import MerchantOrderErrorCode
+from .types import MerchantOrder, MerchantOrderError
+
+NOT_FOUND_MESSAGE = "Cette commande est introuvable ; vérifiez son identifiant."
+
+
+class MerchantOrderMarkReady(BaseMutation):
+    merchant_order = graphene.Field(MerchantOrder, description="La part de commande, prête.")
+
+    class Arguments:
+        id = graphene.ID(required=True, description="Identifiant de la part de commande.")
+
+    class Meta:
+        description = "Le commerçant indique que sa part de la commande est prête à être retirée."
+        error_type_class = MerchantOrderError
+        error_type_field = "merchant_order_errors"
+
+    @classmethod
+    def perform_mutation(cls, _root, info, **data):
+        who = actor_of_request(info.context)
+        parts = visible_parts(who)  # PermissionDenied for anyone without an order scope
+        pk = cls._pk_or_error(data["id"])
+        try:
+            part = change_status(pk, Action.MARK_READY, transition_actor(who), queryset=parts)
+        except TransitionError as error:
+            raise ValidationError({"id": ValidationError(error.message, code=error.code.value.lower())})
+        if part is None:
+            # Another shop's part answers exactly like a missing one.
+            raise ValidationError(
+                {"id": ValidationError(NOT_FOUND_MESSAGE, code=MerchantOrderErrorCode.NOT_FOUND.value)}
+            )
+        return cls(merchant_order=part)
+
+    @staticmethod
+    def _pk_or_error(global_id) -> int:
+        try:
+            type_name, pk = graphene.Node.from_global_id(global_id)
+        except Exception:  # graphene raises bare Exceptions on bad base64
+            type_name, pk = None, ""
+        if type_name != "MerchantOrder" or not str(pk).isdigit():
+            raise ValidationError(
+                {"id": ValidationError(NOT_FOUND_MESSAGE, code=MerchantOrderErrorCode.NOT_FOUND.value)}
+            )
+        return int(pk)
