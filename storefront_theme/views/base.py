@@ -1,0 +1,37 @@
+"""What every page shares: header data, the API-down page, Server-Timing."""
+import functools
+import logging
+
+from django.shortcuts import render
+
+from .. import api, session
+
+logger = logging.getLogger(__name__)
+
+
+def page(request, template, context=None, status=200):
+    context = {
+        "basket_count": session.basket_count(request),
+        "logged_in": bool(session.login_token(request)),
+        **(context or {}),
+    }
+    response = render(request, template, context, status=status)
+    calls, seconds = api.stats()
+    # Lets anyone (and the benchmark) see what a page cost in API calls.
+    response["Server-Timing"] = f'api;desc="{calls} appels";dur={seconds * 1000:.1f}'
+    return response
+
+
+def storefront_view(view):
+    """Every page: a fresh API tally, and a French page when the API cannot answer."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        api.reset_stats()
+        try:
+            return view(request, *args, **kwargs)
+        except api.ApiUnavailable:
+            logger.exception("API unavailable for %s", request.path)
+            return page(request, "storefront/unavailable.html", status=503)
+
+    return wrapper
