@@ -1,0 +1,128 @@
+"""Our mutation, and the stock checkout mutations that must enforce the delivery rules.
+
+The stock ones are subclassed (same names, same arguments and payloads) and
+listed in our Mutation mixin, which saleor_config/schema.py puts before
+Saleor's so that ours serve checkoutShippingAddressUpdate,
+checkoutShippingMethodUpdate and checkoutComplete.
+"""
+import graphene
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from saleor.checkout.error_codes import CheckoutErrorCode
+from saleor.graphql.checkout import mutations as stock
+from saleor.graphql.checkout.types import Checkout
+from saleor.graphql.core.mutations import BaseMutation
+from saleor.graphql.core.types.common import CheckoutError
+
+from ..models import DeliveryKind
+from ..services import slots
+from ..services.basket import load_basket, method_of, refusal
+from ..services.errors import DeliveryErrorCode, DeliveryRefused
+from ..services.zone import check_input
+from .resolvers import checkout_by_id, slot_by_id
+from .types import DeliveryError
+
+
+class CheckoutDeliverySlotUpdate(BaseMutation):
+    checkout = graphene.Field(Checkout, description="The checkout with its new slot.")
+    errors = graphene.List(graphene.NonNull(DeliveryError), required=True)
+
+    class Arguments:
+        checkout_id = graphene.ID(required=True)
+        slot_id = graphene.ID(required=True)
+
+    class Meta:
+        description = "Choose the delivery slot of a checkout (checked again at checkoutComplete)."
+
+    @classmethod
+    def perform_mutation(cls, _root, info, checkout_id, slot_id):
+        checkout = checkout_by_id(checkout_id)
+        if checkout is None:
+            raise ValidationError({"checkout_id": ValidationError(
+                "Ce panier n'existe pas ou a déjà été commandé.", code=DeliveryErrorCode.NOT_FOUND
+            )})
+        slot = slot_by_id(slot_id)
+        if slot is None:
+            raise DeliveryRefused(DeliveryErrorCode.NOT_FOUND, field="slot_id").as_validation_error()
+        try:
+            slots.choose(load_basket(checkout, None, info.context.discounts), slot, timezone.now())
+        except DeliveryRefused as refused:
+            raise refused.as_validation_error()
+        return cls(checkout=checkout)
+
+    @classmethod
+    def handle_typed_errors(cls, errors, **extra):
+        return cls(errors=[
+            DeliveryError(field=error.field, message=error.message, code=code)
+            for error, code, _params in errors
+        ], **extra)
+
+
+class CheckoutShippingAddressUpdate(stock.CheckoutShippingAddressUpdate):
+    class Meta:
+        description = (
+            "Update shipping address in the existing checkout. An address outside the 16e is "
+            "refused while grouped delivery or a delivery slot is chosen."
+        )
+        error_type_class = CheckoutError
+        error_type_field = "checkout_errors"
+
+    @classmethod
+    def perform_mutation(cls, root, info, checkout_id, shipping_address):
+        checkout = checkout_by_id(checkout_id)
+        zone = check_input(shipping_address)
+        if checkout is not None and not zone.in_zone:
+            method = method_of(checkout.shipping_method_id)
+            grouped = method is not None and method.kind == DeliveryKind.GROUPED_DELIVERY
+            slot_for_delivery = slots.chosen_slot(checkout) and (method is None or grouped)
+            if grouped or slot_for_delivery:
+                raise ValidationError({"shipping_address": ValidationError(
+                    f"{zone.message} Pour garder la livraison groupée, gardez une adresse du 16e ; "
+                    "sinon choisissez d'abord le retrait en boutique.",
+                    code=CheckoutErrorCode.SHIPPING_METHOD_NOT_APPLICABLE,
+                )})
+        return super().perform_mutation(root, info, checkout_id, shipping_address)
+
+
+class CheckoutShippingMethodUpdate(stock.CheckoutShippingMethodUpdate):
+    class Meta:
+        description = "Choose a delivery option (its shippingMethod id) for the checkout."
+        error_type_class = CheckoutError
+        error_type_field = "checkout_errors"
+
+    @classmethod
+    def perform_mutation(cls, root, info, checkout_id, shipping_method_id):
+        checkout = checkout_by_id(checkout_id)
+        method_pk = None
+        try:
+            _type, method_pk = graphene.Node.from_global_id(shipping_method_id)
+        except Exception:  # malformed: stock answers with its own error
+            pass
+        if checkout is not None and method_pk and str(method_pk).isdigit():
+            basket = load_basket(checkout, None, info.context.discounts)
+            problem = refusal(basket, method_of(int(method_pk)))
+            if problem is not None:
+                problem.field = "shipping_method"
+                raise problem.as_validation_error(stock=True)
+        return super().perform_mutation(root, info, checkout_id, shipping_method_id)
+
+
+class CheckoutComplete(stock.CheckoutComplete):
+    class Meta:
+        description = (
+            "Completes the checkout: delivery rules are checked and the slot's place taken "
+            "before the payment; a failure after that gives the place back."
+        )
+        error_type_class = CheckoutError
+        error_type_field = "checkout_errors"
+
+    @classmethod
+    def perform_mutation(cls, root, info, checkout_id, **data):
+        checkout = checkout_by_id(checkout_id)
+        try:
+            return super().perform_mutation(root, info, checkout_id, **data)
+        except Exception:
+            if checkout is not None:
+                slots.release(checkout.pk)
+            raise
+

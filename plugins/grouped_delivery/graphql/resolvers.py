@@ -1,0 +1,92 @@
+from typing import Optional
+
+import graphene
+from django.urls import reverse
+from django.utils import timezone
+from graphql import GraphQLError
+from saleor.checkout.models import Checkout
+
+from .. import models
+from ..services.basket import load_basket
+from ..services.options import delivery_options, ensure_methods, filter_stock_methods
+from ..services.rounds import round_sheet
+from ..services.settings import current_settings
+from ..services.slots import chosen_slot, upcoming_slots, usable_for
+from ..services.zone import check_input
+
+
+def decode_id(global_id: str, type_name: str) -> Optional[str]:
+    """The pk inside a global ID of this type, or None (malformed, other type)."""
+    try:
+        found_type, pk = graphene.Node.from_global_id(global_id or "")
+    except Exception:  # graphene raises whatever base64/utf-8 decoding raised
+        return None
+    return pk if found_type == type_name and pk else None
+
+
+def checkout_by_id(global_id: str) -> Optional[Checkout]:
+    pk = decode_id(global_id, "Checkout")
+    try:
+        return Checkout.objects.select_related("shipping_address").filter(pk=pk).first()
+    except Exception:  # not a UUID
+        return None
+
+
+def slot_by_id(global_id: str) -> Optional[models.DeliverySlot]:
+    pk = decode_id(global_id, "DeliverySlot")
+    if pk is None or not pk.isdigit() or len(pk) > 12:
+        return None
+    return models.DeliverySlot.objects.filter(pk=int(pk)).first()
+
+
+def resolve_delivery_zone_check(address):
+    return check_input(address)
+
+
+def resolve_delivery_slots(info, checkout_id=None):
+    now = timezone.now()
+    settings = current_settings()
+    slots = upcoming_slots(settings, now)
+    if checkout_id is None:
+        return slots
+    checkout = checkout_by_id(checkout_id)
+    if checkout is None:
+        raise GraphQLError("Ce panier n'existe pas ou a déjà été commandé.")
+    return usable_for(load_basket(checkout, None, info.context.discounts, settings), slots, now)
+
+
+def resolve_checkout_delivery_options(root: Checkout, info):
+    return delivery_options(load_basket(root, None, info.context.discounts))
+
+
+def resolve_checkout_delivery_slot(root: Checkout, _info):
+    return chosen_slot(root)
+
+
+def resolve_order_delivery_slot(root, _info):
+    booking = models.OrderDeliverySlot.objects.select_related("slot").filter(order=root).first()
+    return booking.slot if booking else None
+
+
+def resolve_delivery_round(info, slot_id):
+    slot = slot_by_id(slot_id)
+    if slot is None:
+        return None
+    sheet = round_sheet(slot)
+    sheet.sheet_url = info.context.build_absolute_uri(
+        reverse("grouped-delivery-round-sheet", kwargs={"slot_id": slot.pk})
+    )
+    return sheet
+
+
+def wrap_available_shipping_methods(stock_resolver):
+    """Stock Checkout.availableShippingMethods, minus what this basket may not use."""
+
+    def resolve(root: Checkout, info, **kwargs):
+        basket = load_basket(root, None, info.context.discounts)
+        ensure_methods(basket)  # so the stock list can show them on first sight
+        return stock_resolver(root, info, **kwargs).then(
+            lambda methods: filter_stock_methods(basket, list(methods or []))
+        )
+
+    return resolve

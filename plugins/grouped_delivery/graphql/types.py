@@ -1,0 +1,83 @@
+import graphene
+from saleor.graphql.core.connection import CountableDjangoObjectType
+from saleor.graphql.core.types import Money
+from saleor.graphql.core.types.common import Error
+from saleor.graphql.order.types import Order
+from saleor.graphql.shipping.types import ShippingMethod
+from django.utils import timezone
+
+from .. import models
+from ..domain.slots import remaining
+from ..services.slots import is_available
+from .enums import DeliveryErrorCode, DeliveryKind, DeliveryZoneCode
+
+MERCHANT = "plugins.local_merchants.graphql.types.Merchant"
+
+
+class DeliveryError(Error):
+    code = DeliveryErrorCode(required=True, description="The error code.")
+
+
+class DeliveryZoneCheck(graphene.ObjectType):
+    in_zone = graphene.Boolean(required=True)
+    code = DeliveryZoneCode(required=True)
+    normalized_postal_code = graphene.String()
+    message = graphene.String(required=True, description="En français, pour le résident.")
+
+
+class DeliveryOption(graphene.ObjectType):
+    kind = DeliveryKind(required=True)
+    shipping_method = graphene.Field(
+        ShippingMethod, required=True,
+        description="Pass its id to checkoutShippingMethodUpdate.",
+    )
+    price = graphene.Field(Money, required=True, description="The whole basket's fee.")
+    merchant = graphene.Field(MERCHANT, description="For per-shop click & collect, else null.")
+    label = graphene.String(required=True, description="En français, pour le résident.")
+
+
+class DeliverySlot(CountableDjangoObjectType):
+    remaining = graphene.Int(required=True, description="Baskets still accepted.")
+    is_available = graphene.Boolean(required=True)
+
+    class Meta:
+        description = "A delivery round residents can book."
+        model = models.DeliverySlot
+        interfaces = [graphene.relay.Node]
+        only_fields = ["id", "start", "end", "cutoff"]
+
+    @staticmethod
+    def resolve_remaining(root: models.DeliverySlot, _info):
+        return remaining(root.capacity, root.taken)
+
+    @staticmethod
+    def resolve_is_available(root: models.DeliverySlot, _info):
+        return is_available(root, timezone.now())
+
+
+class RoundStopLine(graphene.ObjectType):
+    order_number = graphene.Int(required=True)
+    product_name = graphene.String(required=True)
+    variant_name = graphene.String(required=True)
+    sku = graphene.String(required=True)
+    quantity = graphene.Int(required=True)
+
+
+class RoundStop(graphene.ObjectType):
+    merchant = graphene.Field(MERCHANT, required=True)
+    lines = graphene.List(graphene.NonNull(RoundStopLine), required=True)
+
+
+class RoundDelivery(graphene.ObjectType):
+    order = graphene.Field(Order, required=True)
+    kind = DeliveryKind(required=True)
+    destination = graphene.String(required=True, description="En français, pour le coursier.")
+    shop_count = graphene.Int(required=True)
+
+
+class DeliveryRound(graphene.ObjectType):
+    slot = graphene.Field(DeliverySlot, required=True)
+    stops = graphene.List(graphene.NonNull(RoundStop), required=True,
+                          description="Shops to visit, with what to collect from each.")
+    deliveries = graphene.List(graphene.NonNull(RoundDelivery), required=True)
+    sheet_url = graphene.String(required=True, description="The courier's printable PDF.")

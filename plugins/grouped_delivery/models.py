@@ -1,0 +1,78 @@
+"""Side tables of grouped delivery; Saleor's own tables are never altered."""
+from django.db import models
+from django.db.models import F, Q
+
+
+class DeliveryKind(models.TextChoices):
+    GROUPED_DELIVERY = "GROUPED_DELIVERY", "Livraison groupée"
+    SHOP_PICKUP = "SHOP_PICKUP", "Retrait en boutique"
+    CENTRAL_PICKUP = "CENTRAL_PICKUP", "Retrait au point central"
+
+
+class DeliveryMethod(models.Model):
+    """What a Saleor ShippingMethod means to us (stock methods have no row: never offered)."""
+
+    shipping_method = models.OneToOneField(
+        "shipping.ShippingMethod",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="grouped_delivery",
+    )
+    kind = models.CharField(max_length=16, choices=DeliveryKind.choices)
+    merchant = models.OneToOneField(
+        "local_merchants.Merchant",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="pickup_method",
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                check=Q(kind="SHOP_PICKUP", merchant__isnull=False)
+                | (~Q(kind="SHOP_PICKUP") & Q(merchant__isnull=True)),
+                name="pickup_method_has_merchant",
+            ),
+            # One grouped and one central method: ensure_* functions rely on it.
+            models.UniqueConstraint(
+                fields=["kind"], condition=~Q(kind="SHOP_PICKUP"), name="one_method_per_kind"
+            ),
+        ]
+
+
+class DeliverySlot(models.Model):
+    """A round materialised from the operator's rules; `taken` only grows by reservation."""
+
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    cutoff = models.DateTimeField()
+    capacity = models.PositiveIntegerField()
+    taken = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ("start", "pk")
+        constraints = [
+            models.UniqueConstraint(fields=["start", "end"], name="one_slot_per_round"),
+            models.CheckConstraint(check=Q(end__gt=F("start")), name="slot_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.start:%Y-%m-%d %H:%M}"
+
+
+class CheckoutDeliverySlot(models.Model):
+    """The slot a basket chose; `reserved` once checkoutComplete took its capacity."""
+
+    checkout = models.OneToOneField(
+        "checkout.Checkout", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    slot = models.ForeignKey(DeliverySlot, on_delete=models.PROTECT, related_name="+")
+    reserved = models.BooleanField(default=False)
+
+
+class OrderDeliverySlot(models.Model):
+    order = models.OneToOneField(
+        "order.Order", on_delete=models.CASCADE, primary_key=True, related_name="delivery_slot"
+    )
+    slot = models.ForeignKey(DeliverySlot, on_delete=models.PROTECT, related_name="orders")

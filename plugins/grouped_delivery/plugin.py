@@ -1,0 +1,97 @@
+"""Saleor adapter: the grouped delivery fee in Saleor's totals, and the last check before payment.
+
+Must come before FrenchVatPlugin in PLUGINS: we return the gross fee and the
+VAT plugin splits it into net and tax.
+"""
+from dataclasses import replace
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from prices import Money, TaxedMoney
+from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
+
+from .domain.config import DEFAULTS, ConfigError, parse_settings
+from .domain.fees import grouped_delivery_fee
+from .models import DeliveryKind
+from .services import slots
+from .services.errors import DeliveryRefused
+from .services.basket import grouped_fee, load_basket, method_of, refusal
+from .services.pickup import set_merchant_pickup_times
+from .services.settings import PLUGIN_ID
+
+
+def _values(configuration) -> dict:
+    return {item["name"]: item["value"] for item in configuration or []}
+
+
+class GroupedDeliveryPlugin(BasePlugin):
+    PLUGIN_ID = PLUGIN_ID
+    PLUGIN_NAME = "Livraison groupée du 16e"
+    PLUGIN_DESCRIPTION = (
+        "Une livraison groupée par panier dans le 16e, en créneaux, et le retrait en boutique."
+    )
+    DEFAULT_ACTIVE = True
+    DEFAULT_CONFIGURATION = [{"name": name, "value": value} for name, value in DEFAULTS.items()]
+    CONFIG_STRUCTURE = {
+        name: {"type": ConfigurationTypeField.STRING, "label": name, "help_text": name}
+        for name in DEFAULTS
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.settings = parse_settings(_values(self.configuration))
+
+    @classmethod
+    def validate_plugin_configuration(cls, plugin_configuration):
+        try:
+            parse_settings(_values(plugin_configuration.configuration))
+        except (ConfigError, ValueError) as error:
+            raise ValidationError(str(error))
+
+    def _grouped(self, shipping_method_id) -> bool:
+        method = method_of(shipping_method_id)
+        return method is not None and method.kind == DeliveryKind.GROUPED_DELIVERY
+
+    def calculate_checkout_shipping(self, checkout, lines, discounts, previous_value):
+        if not self.active or not self._grouped(checkout.shipping_method_id):
+            return previous_value
+        basket = load_basket(checkout, lines, discounts, self.settings)
+        fee = Money(grouped_fee(basket), previous_value.currency)
+        return TaxedMoney(net=fee, gross=fee)
+
+    def calculate_order_shipping(self, order, previous_value):
+        if not self.active or not self._grouped(order.shipping_method_id):
+            return previous_value
+        rules = self.settings.fee_rules
+        # An existing order is never refused for its weight: price it only.
+        fee = grouped_delivery_fee(
+            replace(rules, max_weight_kg=None), order.get_subtotal().gross.amount, 0
+        )
+        money = Money(fee, previous_value.currency)
+        return TaxedMoney(net=money, gross=money)
+
+    def preprocess_order_creation(self, checkout, discounts, previous_value):
+        """Runs in checkoutComplete's transaction BEFORE payment: refuse, or take a place."""
+        if not self.active:
+            return previous_value
+        basket = load_basket(checkout, None, discounts, self.settings)
+        method = method_of(checkout.shipping_method_id)
+        problem = refusal(basket, method)
+        if problem is None:
+            try:
+                slots.reserve(basket, method, timezone.now())
+            except DeliveryRefused as refused:
+                problem = refused
+        if problem is not None:
+            raise problem.as_validation_error(stock=True)
+        return previous_value
+
+    def order_created(self, order, previous_value):
+        if self.active:
+            slots.attach_to_order(order)
+        return previous_value
+
+    def order_fully_paid(self, order, previous_value):
+        if self.active:
+            set_merchant_pickup_times(order)
+        return previous_value
