@@ -3,12 +3,18 @@ from graphene_federation import build_schema
 from saleor.graphql.api import Mutation as SaleorMutation
 from saleor.graphql.api import Query as SaleorQuery
 
+from plugins.grouped_delivery.graphql.schema import (
+    GroupedDeliveryMutations,
+    GroupedDeliveryQueries,
+)
 
-class Query(SaleorQuery):
+
+class Query(GroupedDeliveryQueries, SaleorQuery):
     pass
 
 
-class Mutation(SaleorMutation):
+# GroupedDeliveryMutations first: it replaces stock checkout mutations (same names).
+class Mutation(GroupedDeliveryMutations, SaleorMutation):
     pass
 
 

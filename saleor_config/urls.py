@@ -20,5 +20,6 @@ urlpatterns = [
     # Uploaded product images; in production a CDN or object storage serves them.
     re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     path("", include("plugins.local_merchants.money.urls")),
+    path("", include("plugins.grouped_delivery.urls")),
     path("", include("storefront_theme.urls")),
 ]

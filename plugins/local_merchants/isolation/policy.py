@@ -256,6 +256,7 @@ OUR_FIELDS: Mapping[tuple, frozenset] = {
     ("mutation", "merchantUpdate"): _OPERATOR,
     ("mutation", "merchantOrderMarkReady"): _OPERATOR,
     ("query", "merchantOrders"): _OPERATOR,
+    ("query", "deliveryRound"): _OPERATOR,  # courier sheet: customers' home addresses
 }
 
 # Types whose owner is a shop: what a shopkeeper's target IDs may name.
