@@ -72,7 +72,6 @@ ADDRESS = """
 mutation Address($id: ID!, $address: AddressInput!) {
   checkoutShippingAddressUpdate(checkoutId: $id, shippingAddress: $address) { checkoutErrors { field message code } }
   checkoutBillingAddressUpdate(checkoutId: $id, billingAddress: $address) { checkoutErrors { field message code } }
-  deliveryZoneCheck(address: $address) { inZone code message normalizedPostalCode }
 }"""
 ZONE_CHECK = """
 query Zone($address: AddressInput!) {

@@ -75,25 +75,24 @@ CODE_MESSAGES = {
     **ZONE_MESSAGES,
 }
 
+GENERAL = "__all__"
+
 # Field names of the API payloads mapped onto our form fields (same names where possible).
 FIELD_ALIASES = {
     "shippingAddress": "postalCode",
     "billingAddress": "postalCode",
-    "streetAddress1": "streetAddress1",
     "lines": "quantity",
+    "variantId": "quantity",
     "slotId": "slot",
-    "delivery_slot": "slot",
     "deliverySlot": "slot",
-    "shipping_method": "shippingMethod",
-    "slot": "slot",
     "shippingMethodId": "shippingMethod",
-    "shippingMethod": "shippingMethod",
+    "checkoutId": GENERAL,
+    "lineId": GENERAL,
+    "id": GENERAL,
     "token": "payment",
     "gateway": "payment",
     "amount": "payment",
 }
-
-GENERAL = "__all__"
 
 
 def is_french(text: Optional[str]) -> bool:
@@ -114,6 +113,14 @@ def message_for(code: Optional[str], api_message: Optional[str] = None) -> str:
     return CODE_MESSAGES["GRAPHQL_ERROR"]
 
 
+def camel(field: Optional[str]) -> Optional[str]:
+    """Saleor reports some fields in snake_case ("postal_code"); our forms use camelCase."""
+    if not field or "_" not in field:
+        return field
+    head, *rest = field.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
 def form_errors(errors: Iterable[dict]) -> dict:
     """Mutation errors [{field, message, code}] -> {form field: French message}.
 
@@ -122,7 +129,7 @@ def form_errors(errors: Iterable[dict]) -> dict:
     """
     result: dict = {}
     for error in errors or ():
-        field = error.get("field")
+        field = camel(error.get("field"))
         code = (error.get("code") or "").upper()
         if code in ZONE_FIELDS and field in (None, "shippingAddress", "postalCode", "city", "country"):
             field = ZONE_FIELDS[code]

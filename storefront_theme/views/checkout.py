@@ -137,10 +137,10 @@ def contact_step(request, checkout, jwt):
 
 def address_step(request, checkout, jwt):
     values = address_from(request.POST)
+    zone = api.cached(checkout_api.ZONE_CHECK, {"address": values}, ttl=3600)["deliveryZoneCheck"]
     data = api.execute(checkout_api.ADDRESS, {"id": checkout["id"], "address": values}, jwt)
     errors = (data["checkoutShippingAddressUpdate"]["checkoutErrors"]
               + data["checkoutBillingAddressUpdate"]["checkoutErrors"])
-    zone = data["deliveryZoneCheck"]
     if errors:
         return _again(request, checkout, jwt, "address", messages.form_errors(errors), values=values, zone=zone)
     if not zone["inZone"]:

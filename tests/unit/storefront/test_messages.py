@@ -53,3 +53,12 @@ def test_unknown_code_with_english_message_gets_a_generic_french_sentence():
 def test_every_message_is_french():
     for message in CODE_MESSAGES.values():
         assert message_for(None, message) == message
+
+
+@pytest.mark.parametrize("field, expected_field", [
+    ("shipping_address", "postalCode"), ("postal_code", "postalCode"), ("street_address_1", "streetAddress1"),
+    ("delivery_slot", "slot"), ("shipping_method", "shippingMethod"), ("checkoutId", "__all__"),
+])
+def test_snake_case_fields_land_on_the_form_field(field, expected_field):
+    message = "Cette adresse est hors du 16e ; choisissez le retrait en boutique."
+    assert form_errors([{"field": field, "message": message, "code": "INVALID"}]) == {expected_field: message}
