@@ -90,6 +90,9 @@ def live_server(demo_district, tmp_path_factory):
     commands = [[
         str(VENV_BIN / "gunicorn"), "saleor_config.wsgi:application",
         "--bind", f"127.0.0.1:{port}", "--workers", "3", "--timeout", "120",
+        # Storefront pages call the API on this same server: threads keep a page
+        # from waiting on the worker it occupies.
+        "--threads", "4",
     ]]
     if redis_url:
         commands.append([

@@ -40,9 +40,7 @@ def trade(value):
 @register.filter
 def from_price(product):
     """The lowest price of a product card, or "" when it has none."""
-    pricing = product.get("pricing") or {}
-    start = (pricing.get("priceRange") or {}).get("start")
-    return money(start) if start else ""
+    return money(product.get("minimalVariantPrice"))
 
 
 @register.filter

@@ -18,11 +18,13 @@ fragment MerchantCard on Merchant {
   address { streetAddress1 postalCode city }
 }"""
 
+# Listings read the stored lowest price (TTC here, no extra query per product);
+# the product page and the basket show Saleor's full pricing.
 PRODUCT_CARD = """
 fragment ProductCard on Product {
   id name slug isAvailable
   thumbnail(size: 255) { url alt }
-  pricing { priceRange { start { gross { amount currency } } } }
+  minimalVariantPrice { amount currency }
   merchant { name slug isActive }
 }"""
 
@@ -55,7 +57,7 @@ query Shop($slug: String!, $after: String) {
       edges { node {
         id name slug isAvailable
         thumbnail(size: 255) { url alt }
-        pricing { priceRange { start { gross { amount currency } } } }
+        minimalVariantPrice { amount currency }
       } }
     }
   }
