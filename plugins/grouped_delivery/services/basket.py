@@ -61,7 +61,9 @@ def shop_hours(merchant) -> ShopHours:
 
 
 def load_basket(checkout, lines=None, discounts=None, settings=None) -> Basket:
-    lines = list(checkout) if lines is None else list(lines)
+    if lines is None:
+        lines = checkout.lines.select_related("variant__product__product_type")
+    lines = list(lines)
     product_ids = {line.variant.product_id for line in lines}
     owners = dict(
         ProductMerchant.objects.filter(product_id__in=product_ids).values_list(

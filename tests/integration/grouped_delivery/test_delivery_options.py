@@ -1,0 +1,144 @@
+"""Zone check, delivery options, and the stock shipping-method list and mutation obeying them."""
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from plugins.grouped_delivery.services.methods import GROUPED_NAME
+
+from .conftest import IN_ZONE, OUTSIDE, Api, basket, gid
+
+ZONE = """query($a: AddressInput!){ deliveryZoneCheck(address:$a){
+  inZone code normalizedPostalCode message } }"""
+OPTIONS = """query($id: UUID!){ checkout(token:$id){ deliveryOptions{ kind label merchant{ name }
+  price{ amount currency } shippingMethod{ id name } }
+  availableShippingMethods{ id name price{ amount } } } }"""
+SET_METHOD = """mutation($c: ID!, $m: ID!){ checkoutShippingMethodUpdate(checkoutId:$c, shippingMethodId:$m){
+  checkout{ shippingMethod{ id } shippingPrice{ gross{ amount } net{ amount } } totalPrice{ gross{ amount } } }
+  checkoutErrors{ field message code } } }"""
+SET_ADDRESS = """mutation($c: ID!, $a: AddressInput!){ checkoutShippingAddressUpdate(checkoutId:$c, shippingAddress:$a){
+  checkout{ shippingAddress{ postalCode } } checkoutErrors{ field message code } } }"""
+
+
+def options(checkout):
+    return Api().data(OPTIONS, {"id": str(checkout.token)})["checkout"]
+
+
+@pytest.mark.parametrize("address, code", [
+    ({"country": "FR", "city": "Paris 16e", "postalCode": "75 016"}, "IN_ZONE"),
+    ({"country": "FR", "city": "PARIS", "postalCode": "75116"}, "IN_ZONE"),
+    ({"country": "FR", "city": "Paris", "postalCode": "75017"}, "OUTSIDE_ZONE"),
+    ({"country": "FR", "city": "Boulogne-Billancourt", "postalCode": "92100"}, "OUTSIDE_ZONE"),
+    ({"country": "FR", "city": "Paris CEDEX 16", "postalCode": "75016"}, "CEDEX"),
+    ({"country": "BE", "city": "Bruxelles", "postalCode": "1000"}, "WRONG_COUNTRY"),
+    ({"country": "FR", "city": "", "postalCode": "75016"}, "MISSING_FIELD"),
+])
+def test_zone_check_over_graphql(db, address, code):
+    check = Api().data(ZONE, {"a": address})["deliveryZoneCheck"]
+    assert check["code"] == code
+    assert check["inZone"] is (code == "IN_ZONE")
+    assert check["message"].endswith(".")
+
+
+def test_in_zone_multi_shop_basket_gets_one_grouped_fee_and_a_pickup_per_shop(district):
+    checkout = basket(district.a, district.b)
+    data = options(checkout)
+    kinds = [(o["kind"], (o["merchant"] or {}).get("name"), o["price"]["amount"])
+             for o in data["deliveryOptions"]]
+    assert kinds == [("GROUPED_DELIVERY", None, 5.9), ("CLICK_AND_COLLECT", "Alpha", 0.0),
+                     ("CLICK_AND_COLLECT", "Beta", 0.0)]
+    assert "1 rue Alpha" in data["deliveryOptions"][1]["label"]
+    assert "tournée" in data["deliveryOptions"][1]["label"]  # Beta's part is brought to Alpha
+    # The stock list shows exactly the same methods: never shop Gamma's pickup.
+    offered = {o["shippingMethod"]["id"] for o in data["deliveryOptions"]}
+    assert {m["id"] for m in data["availableShippingMethods"]} == offered
+    assert not any("Gamma" in m["name"] for m in data["availableShippingMethods"])
+
+    grouped = data["deliveryOptions"][0]["shippingMethod"]["id"]
+    chosen = Api().data(SET_METHOD, {"c": gid(checkout), "m": grouped})
+    result = chosen["checkoutShippingMethodUpdate"]
+    assert result["checkoutErrors"] == []
+    # One fee for the whole basket, VAT split by the French VAT plugin (20 %).
+    assert result["checkout"]["shippingPrice"]["gross"]["amount"] == 5.9
+    assert Decimal(str(result["checkout"]["shippingPrice"]["net"]["amount"])) == Decimal("4.92")
+    assert result["checkout"]["totalPrice"]["gross"]["amount"] == 10 + 7.5 + 5.9
+
+
+def test_grouped_delivery_is_free_from_the_threshold(district):
+    checkout = basket(district.a, district.b, quantity=4)  # 70 EUR
+    grouped = options(checkout)["deliveryOptions"][0]
+    assert grouped["kind"] == "GROUPED_DELIVERY" and grouped["price"]["amount"] == 0
+    assert "offerte" in grouped["label"]
+
+
+def test_too_heavy_basket_gets_no_grouped_delivery(district):
+    from measurement.measures import Weight
+
+    district.a.variant.weight = Weight(kg=10)
+    district.a.variant.save()
+    checkout = basket(district.a, quantity=3)
+    kinds = [o["kind"] for o in options(checkout)["deliveryOptions"]]
+    assert kinds == ["CLICK_AND_COLLECT"]
+
+
+def test_outside_zone_address_is_kept_but_grouped_delivery_refused(district):
+    checkout = basket(district.a, address=OUTSIDE)
+    data = options(checkout)
+    assert [o["kind"] for o in data["deliveryOptions"]] == ["CLICK_AND_COLLECT"]
+    assert GROUPED_NAME not in [m["name"] for m in data["availableShippingMethods"]]
+
+    from plugins.grouped_delivery.models import DeliveryMethod
+
+    grouped = DeliveryMethod.objects.get(kind="GROUPED_DELIVERY")
+    forced = Api().data(SET_METHOD, {"c": gid(checkout), "m": gid(grouped.shipping_method)})
+    errors = forced["checkoutShippingMethodUpdate"]["checkoutErrors"]
+    assert errors == [{"field": "shippingMethod", "code": "SHIPPING_METHOD_NOT_APPLICABLE",
+                       "message": errors[0]["message"]}]
+    assert "16e" in errors[0]["message"]
+    checkout.refresh_from_db()
+    assert checkout.shipping_method_id is None
+
+
+def test_pickup_at_a_shop_not_in_the_basket_is_refused(district):
+    checkout = basket(district.a)
+    options(checkout)  # creates the pickup methods of A
+    from plugins.grouped_delivery.services.methods import ensure_pickup_method
+
+    gamma = ensure_pickup_method(district.c)
+    result = Api().data(SET_METHOD, {"c": gid(checkout), "m": gid(gamma.shipping_method)})
+    errors = result["checkoutShippingMethodUpdate"]["checkoutErrors"]
+    assert [e["code"] for e in errors] == ["SHIPPING_METHOD_NOT_APPLICABLE"]
+    assert "boutique de votre panier" in errors[0]["message"]
+    checkout.refresh_from_db()
+    assert checkout.shipping_method_id is None
+
+
+def test_moving_out_of_the_zone_after_choosing_grouped_delivery_is_refused(district):
+    checkout = basket(district.a)
+    grouped = options(checkout)["deliveryOptions"][0]["shippingMethod"]["id"]
+    Api().data(SET_METHOD, {"c": gid(checkout), "m": grouped})
+    result = Api().data(SET_ADDRESS, {"c": gid(checkout), "a": OUTSIDE})
+    errors = result["checkoutShippingAddressUpdate"]["checkoutErrors"]
+    assert [e["field"] for e in errors] == ["shippingAddress"]
+    assert "retrait en boutique" in errors[0]["message"]
+    checkout.refresh_from_db()
+    assert checkout.shipping_address.postal_code == "75016"
+
+    # Without grouped delivery chosen, an outside address is saved (click & collect stays).
+    other = basket(district.a)
+    saved = Api().data(SET_ADDRESS, {"c": gid(other), "a": OUTSIDE})["checkoutShippingAddressUpdate"]
+    assert saved["checkoutErrors"] == [] and saved["checkout"]["shippingAddress"]["postalCode"] == "75015"
+
+
+def test_delivery_options_query_count_does_not_grow_with_shops(district):
+    query = """query($id: UUID!){ checkout(token:$id){ deliveryOptions{ kind label
+      merchant{ name } price{ amount } shippingMethod{ id name } } } }"""
+    small, large = basket(district.a), basket(district.a, district.b, district.c)
+    for checkout in (small, large):  # methods created on first sight
+        Api().data(query, {"id": str(checkout.token)})
+    with CaptureQueriesContext(connection) as one_shop:
+        Api().data(query, {"id": str(small.token)})
+    with CaptureQueriesContext(connection) as three_shops:
+        assert len(Api().data(query, {"id": str(large.token)})["checkout"]["deliveryOptions"]) == 4
+    assert len(three_shops) == len(one_shop)
