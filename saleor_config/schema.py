@@ -7,14 +7,21 @@ from plugins.grouped_delivery.graphql.schema import (
     GroupedDeliveryMutations,
     GroupedDeliveryQueries,
 )
+from plugins.local_merchants.graphql.schema import MerchantMutations, MerchantQueries
+from plugins.local_merchants.isolation.queries import ScopedStockQueries
 
 
-class Query(GroupedDeliveryQueries, SaleorQuery):
+class Query(
+    ScopedStockQueries,  # first: warehouse/stock resolvers narrowed by the isolation policy
+    MerchantQueries,
+    GroupedDeliveryQueries,
+    SaleorQuery,
+):
     pass
 
 
 # GroupedDeliveryMutations first: it replaces stock checkout mutations (same names).
-class Mutation(GroupedDeliveryMutations, SaleorMutation):
+class Mutation(GroupedDeliveryMutations, MerchantMutations, SaleorMutation):
     pass
 
 

@@ -81,6 +81,14 @@ def product_scope(who: Actor, sees_unpublished: bool) -> Scope:
     return ALL if sees_unpublished else PUBLIC
 
 
+def merchant_products_scope(who: Actor, sees_unpublished: bool, merchant_id: int) -> Scope:
+    """A shop page's products: its own shopkeeper sees all of them, others the public ones."""
+    scope = product_scope(who, sees_unpublished)
+    if scope.kind is ScopeKind.SHOP and scope.merchant_id != merchant_id:
+        return PUBLIC
+    return scope
+
+
 def stock_scope(who: Actor) -> Scope:
     """Warehouses and stock rows: a shopkeeper sees only the shop's warehouse."""
     if who.role is Role.SHOPKEEPER:
@@ -104,6 +112,13 @@ def order_scope(who: Actor) -> Scope:
     if who.role is Role.SHOPKEEPER:
         return Scope(ScopeKind.SHOP, who.merchant_id)
     return NOTHING
+
+
+def may_read_merchant_private(who: Actor, merchant_id: int) -> bool:
+    """SIRET, contact details, commission: the operator and the shop's own shopkeepers."""
+    return who.role is Role.OPERATOR or (
+        who.role is Role.SHOPKEEPER and who.merchant_id == merchant_id
+    )
 
 
 def may_manage_merchants(who: Actor) -> bool:
@@ -210,7 +225,7 @@ SHOPKEEPER_RULES: Mapping[tuple, Rule] = {
     # object answers null like a missing one.
     **{("query", name): OPEN for name in (
         "products", "product", "productVariants", "productVariant",
-        "warehouses", "warehouse", "stocks", "stock", "merchantOrders",
+        "warehouses", "warehouse", "stocks", "stock", "merchantOrders", "merchantSettlements",
     )},
     # Own account.
     **{("mutation", name): OPEN for name in (
@@ -256,6 +271,7 @@ OUR_FIELDS: Mapping[tuple, frozenset] = {
     ("mutation", "merchantUpdate"): _OPERATOR,
     ("mutation", "merchantOrderMarkReady"): _OPERATOR,
     ("query", "merchantOrders"): _OPERATOR,
+    ("query", "merchantSettlements"): _OPERATOR,
     ("query", "deliveryRound"): _OPERATOR,  # courier sheet: customers' home addresses
 }
 

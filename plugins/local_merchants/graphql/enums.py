@@ -1,0 +1,10 @@
+import graphene
+
+from ..error_codes import MerchantErrorCode
+from ..trades import MerchantTrade
+
+MerchantTradeEnum = graphene.Enum(
+    "MerchantTrade", [(trade.name, trade.value) for trade in MerchantTrade],
+    description="Trade of a shop.",
+)
+MerchantErrorCodeEnum = graphene.Enum.from_enum(MerchantErrorCode)

@@ -1,0 +1,62 @@
+"""Graphene middleware: every root field of every GraphQL request asks the policy first.
+
+Registered first in GRAPHENE["MIDDLEWARE"], so it runs innermost, once Saleor's JWT
+and app middlewares have authenticated the request.
+"""
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from graphql_jwt.exceptions import PermissionDenied
+from saleor.checkout.error_codes import CheckoutErrorCode
+
+from ..models import Merchant, ProductMerchant
+from . import policy
+from .actors import actor_of_request, owners
+
+_OPERATIONS = {"Query": "query", "Mutation": "mutation"}
+
+
+class IsolationMiddleware:
+    def resolve(self, next_, root, info, **args):
+        operation = _OPERATIONS.get(info.parent_type.name)
+        if operation is None:
+            return next_(root, info, **args)
+        who = actor_of_request(info.context)
+        decision = policy.decide_root(who, operation, info.field_name, args, owners)
+        if decision is policy.Decision.DENY:
+            raise PermissionDenied()
+        if operation == "mutation" and info.field_name in policy.PURCHASE_PATHS:
+            refused = _refuse_closed_shops(info, args)
+            if refused is not None:
+                return refused
+        if decision is policy.Decision.ALLOW_NEW_PRODUCT_IN_SHOP:
+            return _create_product_in_shop(next_, root, info, who, args)
+        return next_(root, info, **args)
+
+
+def _create_product_in_shop(next_, root, info, who, args):
+    # One transaction: the product never exists without its shop.
+    with transaction.atomic():
+        payload = next_(root, info, **args)
+        product = getattr(payload, "product", None)
+        if product is not None and product.pk:
+            ProductMerchant.objects.create(product=product, merchant_id=who.merchant_id)
+    return payload
+
+
+def _refuse_closed_shops(info, args):
+    """The mutation's own error payload if the basket gets a deactivated shop's product."""
+    refs = [policy.decode_id(raw) for raw in policy.values_at(args, policy.PURCHASE_PATHS[info.field_name])]
+    variant_pks = [int(ref.pk) for ref in refs if ref and ref.type_name == "ProductVariant" and ref.pk.isdigit()]
+    if not variant_pks:
+        return None
+    names = Merchant.objects.filter(
+        is_active=False, product_links__product__variants__pk__in=variant_pks
+    ).values_list("name", flat=True)
+    message = policy.purchase_refusal(names)
+    if message is None:
+        return None
+    mutation = info.return_type.graphene_type
+    error = ValidationError(
+        {"lines": ValidationError(message, code=CheckoutErrorCode.PRODUCT_NOT_PUBLISHED)}
+    )
+    return mutation.handle_errors(error)

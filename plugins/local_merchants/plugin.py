@@ -1,0 +1,30 @@
+"""Saleor plugin: a deactivated shop's products cannot be bought, even from an old basket."""
+from django.core.exceptions import ValidationError
+from saleor.checkout.error_codes import CheckoutErrorCode
+from saleor.plugins.base_plugin import BasePlugin
+
+from .isolation import policy
+from .models import Merchant
+
+
+class LocalMerchantsPlugin(BasePlugin):
+    PLUGIN_ID = "paris16.local_merchants"
+    PLUGIN_NAME = "Commerçants du 16e"
+    PLUGIN_DESCRIPTION = "Refuse les paniers contenant des produits de boutiques désactivées."
+    DEFAULT_ACTIVE = True
+
+    def preprocess_order_creation(self, checkout, discounts, previous_value):
+        # Saleor calls this inside checkoutComplete's transaction and before the
+        # payment is processed: raising here charges nothing and writes nothing.
+        if not self.active:
+            return previous_value
+        names = Merchant.objects.filter(
+            is_active=False,
+            product_links__product__variants__pk__in=checkout.lines.values("variant_id"),
+        ).values_list("name", flat=True)
+        message = policy.purchase_refusal(names)
+        if message:
+            raise ValidationError(
+                {"lines": ValidationError(message, code=CheckoutErrorCode.PRODUCT_NOT_PUBLISHED)}
+            )
+        return previous_value
