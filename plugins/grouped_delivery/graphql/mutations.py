@@ -12,6 +12,7 @@ from saleor.checkout.error_codes import CheckoutErrorCode
 from saleor.graphql.checkout import mutations as stock
 from saleor.graphql.checkout.types import Checkout
 from saleor.graphql.core.mutations import BaseMutation
+from saleor.graphql.core.utils import snake_to_camel_case
 from saleor.graphql.core.types.common import CheckoutError
 
 from ..models import DeliveryKind
@@ -51,10 +52,12 @@ class CheckoutDeliverySlotUpdate(BaseMutation):
         return cls(checkout=checkout)
 
     @classmethod
-    def handle_typed_errors(cls, errors, **extra):
+    def handle_errors(cls, error: ValidationError, **extra):
+        # Saleor would turn codes it does not know into "invalid": keep ours.
         return cls(errors=[
-            DeliveryError(field=error.field, message=error.message, code=code)
-            for error, code, _params in errors
+            DeliveryError(field=snake_to_camel_case(field), message=e.messages[0], code=e.code)
+            for field, field_errors in error.error_dict.items()
+            for e in field_errors
         ], **extra)
 
 
