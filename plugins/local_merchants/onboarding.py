@@ -88,8 +88,8 @@ def create_merchant(
         address=Address.objects.create(**address_fields),
     )
     # Checkout sells a variant only from warehouses whose zones cover the buyer's country.
-    warehouse.shipping_zones.set(
-        ShippingZone.objects.filter(countries__contains=MERCHANT_COUNTRY)
+    warehouse.shipping_zones.add(
+        *ShippingZone.objects.filter(countries__contains=MERCHANT_COUNTRY)
     )
     merchant = Merchant.objects.create(
         name=name,
@@ -136,5 +136,7 @@ def _shop_group(merchant: Merchant) -> Group:
     if len(name) > 150 or Group.objects.filter(name=name).exists():
         name = f"Boutique — {merchant.slug}"[:150]
     group = Group.objects.create(name=name)
-    group.permissions.set(get_permissions([p.value for p in SHOPKEEPER_PERMISSIONS]))
+    group.permissions.add(
+        *get_permissions([p.value for p in SHOPKEEPER_PERMISSIONS]).values_list("pk", flat=True)
+    )
     return group
