@@ -80,7 +80,9 @@ def live_server(demo_district, tmp_path_factory):
         ALLOWED_CLIENT_HOSTS=f"127.0.0.1:{port}",
         STOREFRONT_API_URL=f"http://127.0.0.1:{port}/graphql/",
         STOREFRONT_URL=f"http://127.0.0.1:{port}/",
-        EMAIL_URL=f"filemail://{mail_dir}",
+        # dj-email-url 1.0.1 knows "file" (not "filemail") and drops one leading
+        # slash of the path: "file:///" + "/tmp/..." keeps it absolute.
+        EMAIL_URL=f"file:///{mail_dir}",
     )
     redis_url = _redis_url()
     env.pop("REDIS_URL", None)
@@ -109,7 +111,7 @@ def live_server(demo_district, tmp_path_factory):
             try:
                 requests.post(f"{url}/graphql/", json={"query": "{ shop { name } }"}, timeout=5)
                 break
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # a worker still booting
                 if time.time() > deadline or any(p.poll() is not None for p in processes):
                     raise RuntimeError("the live server did not start")
                 time.sleep(0.3)
