@@ -9,11 +9,18 @@ from plugins.grouped_delivery.graphql.schema import (
 )
 from plugins.local_merchants.graphql.schema import MerchantMutations, MerchantQueries
 from plugins.local_merchants.isolation.queries import ScopedStockQueries
+from plugins.local_merchants.money.graphql.schema import MerchantSettlementQueries
+from plugins.local_merchants.orders.graphql.schema import (
+    MerchantOrderMutations,
+    MerchantOrderQueries,
+)
 
 
 class Query(
     ScopedStockQueries,  # first: warehouse/stock resolvers narrowed by the isolation policy
     MerchantQueries,
+    MerchantOrderQueries,
+    MerchantSettlementQueries,
     GroupedDeliveryQueries,
     SaleorQuery,
 ):
@@ -21,7 +28,7 @@ class Query(
 
 
 # GroupedDeliveryMutations first: it replaces stock checkout mutations (same names).
-class Mutation(GroupedDeliveryMutations, MerchantMutations, SaleorMutation):
+class Mutation(GroupedDeliveryMutations, MerchantMutations, MerchantOrderMutations, SaleorMutation):
     pass
 
 

@@ -54,9 +54,10 @@ INSTALLED_APPS = INSTALLED_APPS + [
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware"] + MIDDLEWARE[1:]
 
 PLUGINS = PLUGINS + [
+    # Shop parts first: grouped delivery writes their pickup times on the same events.
+    "plugins.local_merchants.orders.plugin.MerchantOrdersPlugin",
     # Before French VAT: it splits the gross shipping fee computed here.
     "plugins.grouped_delivery.plugin.GroupedDeliveryPlugin",
-    "plugins.local_merchants.orders.plugin.MerchantOrdersPlugin",
     "plugins.local_merchants.plugin.LocalMerchantsPlugin",
     "plugins.french_vat.plugin.FrenchVatPlugin",
 ]

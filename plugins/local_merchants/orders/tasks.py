@@ -32,7 +32,6 @@ def send_merchant_order_paid(part_pk: int) -> None:
     )
     send_templated_mail(
         template_name=MERCHANT_ORDER_PAID_TEMPLATE,
-        template_prefix="",
         recipient_list=[part.merchant.email],
         context=context,
         **send_kwargs,

@@ -1,6 +1,8 @@
 import graphene
 from django.core.exceptions import ValidationError
 from saleor.graphql.core.mutations import BaseMutation
+from saleor.graphql.core.types.common import Error
+from saleor.graphql.core.utils import snake_to_camel_case
 
 from ...isolation.actors import actor_of_request
 from ..domain.status import Action, TransitionError
@@ -38,6 +40,15 @@ class MerchantOrderMarkReady(BaseMutation):
                 {"id": ValidationError(NOT_FOUND_MESSAGE, code=MerchantOrderErrorCode.NOT_FOUND.value)}
             )
         return cls(merchant_order=part)
+
+    @classmethod
+    def handle_errors(cls, error: ValidationError, **extra):
+        # Saleor would turn codes it does not know into "invalid": keep ours.
+        return cls.handle_typed_errors([
+            (Error(field=snake_to_camel_case(field), message=e.messages[0]), e.code, None)
+            for field, field_errors in error.error_dict.items()
+            for e in field_errors
+        ], **extra)
 
     @staticmethod
     def _pk_or_error(global_id) -> int:
