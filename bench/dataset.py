@@ -1,0 +1,82 @@
+"""Django-side helper: forget the bench's previous orders, then sample what the
+requests will ask for (shops' in-stock variants, products, search terms).
+
+Prints one JSON line. Run with `python -m bench.dataset` (our settings).
+"""
+import json
+import random
+import re
+from collections import Counter, defaultdict
+
+import django
+
+SEED = 16
+BENCH_EMAIL_PREFIX = "bench-"
+SHOPS_SAMPLED = 40
+VARIANTS_PER_SHOP = 5
+# Enough for every basket of a run, whatever the loader's stock levels.
+MIN_AVAILABLE = 30
+
+
+def forget_previous_runs() -> int:
+    """Orders and baskets of earlier runs hold stock and slots: remove them."""
+    from django.db import transaction
+    from saleor.checkout.models import Checkout
+    from saleor.order.models import Order
+    from saleor.payment.models import Payment
+
+    with transaction.atomic():
+        orders = Order.objects.filter(user_email__startswith=BENCH_EMAIL_PREFIX)
+        Payment.objects.filter(order__in=orders).delete()
+        removed, _ = orders.delete()
+        Checkout.objects.filter(email__startswith=BENCH_EMAIL_PREFIX).delete()
+    return removed
+
+
+def sample() -> dict:
+    from graphql_relay import to_global_id
+    from saleor.product.models import Product
+    from saleor.warehouse.models import Stock
+
+    rng = random.Random(SEED)
+    # A shop is a warehouse: each merchant has its own (and stock Saleor knows them).
+    by_shop = defaultdict(list)
+    stocks = (
+        Stock.objects.annotate_available_quantity()
+        .filter(available_quantity__gte=MIN_AVAILABLE, product_variant__product__is_published=True)
+        .order_by("warehouse_id", "product_variant_id")
+        .values_list("warehouse_id", "product_variant_id")
+    )
+    for warehouse_id, variant_id in stocks:
+        by_shop[warehouse_id].append(to_global_id("ProductVariant", variant_id))
+    shops = [variants for variants in by_shop.values() if len(variants) >= VARIANTS_PER_SHOP]
+    rng.shuffle(shops)
+    shops = [rng.sample(v, VARIANTS_PER_SHOP) for v in shops[:SHOPS_SAMPLED]]
+
+    published = list(
+        Product.objects.published().order_by("pk").values_list("pk", "name")
+    )
+    products = [to_global_id("Product", pk) for pk, _ in rng.sample(published, min(60, len(published)))]
+    words = Counter(
+        word for _, name in published for word in set(re.findall(r"\w{5,}", name.lower()))
+    )
+    # Terms a resident would type: each matches a few dozen products, not all of them.
+    terms = sorted(w for w, n in words.items() if 5 <= n <= max(60, len(published) // 40))
+    terms = rng.sample(terms, min(8, len(terms)))
+    return {
+        "shops": shops,
+        "products": products,
+        "terms": terms,
+        "variants": [v for shop in shops for v in shop],
+        "published_products": len(published),
+    }
+
+
+def main() -> None:
+    django.setup()
+    removed = forget_previous_runs()
+    print(json.dumps(dict(sample(), removed_orders=removed)))
+
+
+if __name__ == "__main__":
+    main()

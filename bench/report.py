@@ -1,0 +1,124 @@
+"""The bench's table: printed, and written to bench/results/latest.{json,md}."""
+import json
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def _fmt(value, suffix=""):
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:g}{suffix}"
+    return f"{value}{suffix}"
+
+
+def _target(value, limit, higher_is_better=False) -> str:
+    if value is None:
+        return "—"
+    met = value >= limit if higher_is_better else value <= limit
+    return "ok" if met else "MISSED"
+
+
+def markdown(results: dict) -> str:
+    meta = results["meta"]
+    lines = [
+        "# Paris 16 Shopping — benchmark",
+        "",
+        f"Run {meta['started']} on {meta['cpus']} CPU(s), {meta['duration_s']} s, "
+        f"git {meta['git']}. Every ratio is ours ÷ reference, both measured in this run, "
+        "requests alternating between servers. Our features detected: "
+        f"{', '.join(meta['features']) or 'none yet'}.",
+        "",
+        "## Stock Saleor 2.10.1 vs ours (demo district, one request at a time)",
+        "",
+        "| request | ours median / p95 (ms) | stock median / p95 (ms) | ratio median | ratio p95 | DB queries ours / stock | target |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in results["comparisons"]:
+        lines.append(
+            f"| {row['request']} | {_fmt(row['ours']['median_ms'])} / {_fmt(row['ours']['p95_ms'])} "
+            f"| {_fmt(row['stock']['median_ms'])} / {_fmt(row['stock']['p95_ms'])} "
+            f"| {_fmt(row['ratio_median'])} | {_fmt(row['ratio_p95'])} "
+            f"| {_fmt(row['queries']['ours'])} / {_fmt(row['queries']['stock'])} "
+            f"| {row.get('target', '')} |"
+        )
+    for note in results.get("notes", []):
+        lines.append(f"\n> {note}")
+    cache = results.get("cache")
+    if cache:
+        lines += [
+            "",
+            "## Anonymous read cache (catalogue listing, demo district)",
+            "",
+            "| server | latency median / p95 (ms) | throughput (req/s, wrk "
+            f"{cache['connections']} connections) | ÷ stock |",
+            "| --- | --- | --- | --- |",
+        ]
+        for name in ("stock", "ours", "ours_cached"):
+            lines.append(
+                f"| {LABELS[name]} | {_fmt(cache['latency'][name]['median_ms'])} / "
+                f"{_fmt(cache['latency'][name]['p95_ms'])} | {_fmt(cache['throughput'][name]['rps'])} "
+                f"| {_fmt(cache['throughput_ratio'][name])} |"
+            )
+        lines.append(
+            f"\nTarget: cached listing ≥ 5× stock throughput — "
+            f"{_target(cache['throughput_ratio']['ours_cached'], 5, True)}."
+        )
+    scale = results.get("scale")
+    if scale:
+        lines += [
+            "",
+            "## Demo district vs ten times larger (ours, alternating)",
+            "",
+            f"Demo: {scale['demo_products']} products; ×10: {scale['x10_products']} products.",
+            "",
+            "| request | demo median / p95 (ms) | ×10 median / p95 (ms) | ratio p95 | DB queries demo / ×10 | target |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for row in scale["rows"]:
+            lines.append(
+                f"| {row['request']} | {_fmt(row['demo']['median_ms'])} / {_fmt(row['demo']['p95_ms'])} "
+                f"| {_fmt(row['x10']['median_ms'])} / {_fmt(row['x10']['p95_ms'])} "
+                f"| {_fmt(row['ratio_p95'])} | {_fmt(row['queries']['demo'])} / "
+                f"{_fmt(row['queries']['x10'])} | {row.get('target', '')} |"
+            )
+    load = results.get("load")
+    if load:
+        lines += [
+            "",
+            "## Load: residents' visits (wrk, browse/search/basket, 1 visit in 4 checks out)",
+            "",
+            "Throughput at which p95 stays under 500 ms (connections stepped "
+            f"{load['connection_steps']}, {load['seconds']} s each), and error rate.",
+            "",
+            "| district | server | req/s at p95 < 500 ms | ÷ stock | at connections | p95 (ms) | errors there | worst errors | orders |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for district, servers in load["districts"].items():
+            stock_rps = servers["stock"]["rps_at_p95_under_500ms"]
+            for name, result in servers.items():
+                ratio = round(result["rps_at_p95_under_500ms"] / stock_rps, 2) if stock_rps else None
+                lines.append(
+                    f"| {district} | {LABELS[name]} | {_fmt(result['rps_at_p95_under_500ms'])} "
+                    f"| {_fmt(ratio)} | {_fmt(result['connections'])} | {_fmt(result['p95_ms'])} "
+                    f"| {_pct(result['error_rate'])} | {_pct(result['max_error_rate'])} "
+                    f"| {sum(s['orders'] for s in result['steps'])} |"
+                )
+    lines += ["", "Reproduce: `make bench` (see bench/README notes in the main README)."]
+    return "\n".join(lines) + "\n"
+
+
+LABELS = {"stock": "stock Saleor", "ours": "ours, no cache", "ours_cached": "ours + read cache"}
+
+
+def _pct(value):
+    return "—" if value is None else f"{value * 100:.1f} %"
+
+
+def write(results: dict) -> str:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    text = markdown(results)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    (RESULTS / "latest.md").write_text(text)
+    return text

@@ -1,0 +1,235 @@
+"""`make bench`: start what it needs, measure ours against stock Saleor, write the table.
+
+Budget: the whole run stays under 15 minutes on a 2-core machine (each phase is
+bounded in count and in time; later phases shrink if earlier ones ran long).
+"""
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import requests
+
+from . import compare, load, queries, report, services
+from .services import OURS_SETTINGS, STOCK_SETTINGS
+from .stats import ratio, summary
+
+BUDGET_SECONDS = int(os.environ.get("BENCH_BUDGET_SECONDS", 14 * 60))
+READ_ROUNDS = 40
+CHECKOUT_ROUNDS = 10
+SCALE_ROUNDS = 30
+LOAD_STEPS = [2, 4, 8, 16, 32]
+LOAD_SECONDS = 6
+THROUGHPUT_CONNECTIONS = 8
+THROUGHPUT_SECONDS = 5
+THROUGHPUT_ROUNDS = 3
+TARGETS = {"listing": 1.15, "checkoutComplete": 1.30, "scale_p95": 1.5, "cache_throughput": 5.0}
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def ensure_wrk() -> bool:
+    """wrk is Debian's `wrk` package: installed here when missing and we may."""
+    if load.wrk_available():
+        return True
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        log("installing wrk (apt-get install -y wrk)")
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False,
+                       stdout=subprocess.DEVNULL, timeout=300)
+    return load.wrk_available()
+
+
+def features_of(server) -> queries.Features:
+    body = requests.post(server.api, json={"query": queries.FEATURES_QUERY}, timeout=30).json()
+    return queries.Features.from_introspection(body["data"])
+
+
+def _git_revision() -> str:
+    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                            cwd=services.ROOT)
+    return result.stdout.decode().strip() or "unknown"
+
+
+def _row(request: str, latencies: dict, queries_ours, queries_stock, target=None) -> dict:
+    ours, stock = latencies["ours"], latencies["stock"]
+    row = {
+        "request": request, "ours": ours, "stock": stock,
+        "ratio_median": ratio(ours["median_ms"], stock["median_ms"]),
+        "ratio_p95": ratio(ours["p95_ms"], stock["p95_ms"]),
+        "queries": {"ours": queries_ours, "stock": queries_stock},
+    }
+    if target:
+        row["target"] = (f"≤ {target:.2f} median: "
+                         + report._target(row["ratio_median"], target))
+    return row
+
+
+def stock_versus_ours(svc, features, datasets, counts, deadline) -> tuple:
+    servers = {name: svc.server("demo", name).api for name in ("ours", "stock")}
+    demo = datasets["demo"]
+    rows, notes = [], []
+
+    listing = compare.read_latencies(
+        {**servers, "ours_cached": svc.server("demo", "ours_cached").api},
+        features, lambda f, i: queries.listing(f), READ_ROUNDS)
+    rows.append(_row("catalogue listing (24)", listing, counts["ours"]["listing"],
+                     counts["stock"]["listing"], TARGETS["listing"]))
+    product = compare.read_latencies(
+        servers, features,
+        lambda f, i: queries.product_page(f, demo["products"][i % len(demo["products"])]),
+        READ_ROUNDS)
+    rows.append(_row("product page", product, counts["ours"]["product"], counts["stock"]["product"]))
+    search = compare.read_latencies(
+        servers, features, lambda f, i: queries.search(f, demo["terms"][i % len(demo["terms"])]),
+        READ_ROUNDS)
+    rows.append(_row("search", search, counts["ours"]["search"], counts["stock"]["search"]))
+
+    for shop_count in (1, 5):
+        result = compare.checkout_latencies(
+            servers, features, demo["shops"], shop_count, CHECKOUT_ROUNDS, deadline)
+        key = f"checkout_{shop_count}"
+        for name in servers:
+            if result[name]["error_count"]:
+                notes.append(f"{shop_count}-shop checkout on {name}: "
+                             f"{result[name]['error_count']} failed flow(s), e.g. "
+                             f"{result[name]['errors'][0]}")
+        steps = [s for s in result["ours"]["steps"] if s in result["stock"]["steps"]]
+        extra = [s for s in result["ours"]["steps"] if s not in result["stock"]["steps"]]
+        if extra:
+            notes.append(f"{shop_count}-shop checkout: our flow adds {', '.join(extra)} "
+                         "(counted in its 'flow' total).")
+        for step in steps:
+            target = TARGETS["checkoutComplete"] if step == "checkoutComplete" else None
+            rows.append(_row(
+                f"{shop_count}-shop basket: {step}",
+                {n: result[n]["steps"][step] for n in servers},
+                counts["ours"].get(key, {}).get(step), counts["stock"].get(key, {}).get(step),
+                target))
+    return rows, notes, listing
+
+
+def district_scale(svc, features, datasets, counts) -> dict:
+    servers = {"demo": svc.server("demo", "ours").api, "x10": svc.server("x10", "ours").api}
+    scale_features = {"demo": features["ours"], "x10": features["ours"]}
+    rows = []
+    for request, build, count_key in (
+        ("catalogue listing (24)", lambda f, i, d: queries.listing(f), "listing"),
+        ("search", lambda f, i, d: queries.search(f, datasets[d]["terms"][i % len(datasets[d]["terms"])]),
+         "search"),
+    ):
+        # Each district asks for its own data (its own search terms).
+        clients = {d: compare.HTTPClient(url) for d, url in servers.items()}
+        latencies = {d: [] for d in servers}
+        for i in range(SCALE_ROUNDS + 3):
+            for d in (("demo", "x10") if i % 2 == 0 else ("x10", "demo")):
+                clients[d].execute(request, *build(scale_features[d], i, d))
+                if i >= 3:
+                    latencies[d].append(clients[d].timings[-1][1])
+        summary = {d: summary(v) for d, v in latencies.items()}
+        row = {
+            "request": request, **summary,
+            "ratio_p95": ratio(summary["x10"]["p95_ms"], summary["demo"]["p95_ms"]),
+            "queries": {"demo": counts["ours"][count_key], "x10": counts["ours_x10"][count_key]},
+        }
+        if count_key == "listing":
+            row["target"] = (f"p95 ≤ {TARGETS['scale_p95']}× demo: "
+                             + report._target(row["ratio_p95"], TARGETS["scale_p95"]))
+        rows.append(row)
+    return {
+        "rows": rows,
+        "demo_products": datasets["demo"]["published_products"],
+        "x10_products": datasets["x10"]["published_products"],
+    }
+
+
+def cache_effect(svc, features, datasets, listing_latency, data_dir) -> dict:
+    names = ("stock", "ours", "ours_cached")
+    servers = {n: svc.server("demo", n).api for n in names}
+    files = {n: load.write_data_file(data_dir, f"listing-{n}", features[n], datasets["demo"],
+                                     visit=["listing"], checkout_share=0) for n in names}
+    throughput = load.fixed_load(servers, files, THROUGHPUT_CONNECTIONS, THROUGHPUT_SECONDS,
+                                 THROUGHPUT_ROUNDS)
+    stock_rps = throughput["stock"]["rps"]
+    return {
+        "connections": THROUGHPUT_CONNECTIONS,
+        "latency": listing_latency,
+        "throughput": throughput,
+        "throughput_ratio": {n: ratio(throughput[n]["rps"], stock_rps) for n in names},
+    }
+
+
+def resident_load(svc, features, datasets, data_dir, deadline) -> dict:
+    names = ("stock", "ours", "ours_cached")
+    result = {"connection_steps": LOAD_STEPS, "seconds": LOAD_SECONDS,
+              "visit": load.VISIT, "checkout_share": load.CHECKOUT_SHARE, "districts": {}}
+    for index, district in enumerate(("demo", "x10")):
+        servers = {n: svc.server(district, n).api for n in names}
+        files = {n: load.write_data_file(data_dir, f"{district}-{n}", features[n],
+                                         datasets[district]) for n in names}
+        # Half the remaining time for the demo, the rest for the ×10 district.
+        share_deadline = time.time() + (deadline - time.time()) / (2 - index)
+        result["districts"][district] = load.step_load(
+            servers, files, LOAD_STEPS, LOAD_SECONDS, share_deadline)
+    return result
+
+
+def main() -> int:
+    started = time.time()
+    deadline = started + BUDGET_SECONDS
+    has_wrk = ensure_wrk()
+    svc = services.start()
+    try:
+        log("servers up: " + ", ".join(f"{d}/{n} {s.url}" for (d, n), s in svc.servers.items()))
+        datasets = {d.key: services.run_helper(svc, d.key, "bench.dataset", OURS_SETTINGS)
+                    for d in services.DISTRICTS}
+        demo_dataset = json.dumps(datasets["demo"])
+        features = {n: features_of(svc.server("demo", n)) for n in ("ours", "ours_cached", "stock")}
+        if features["stock"].ours_only():
+            raise RuntimeError(f"the stock server serves our additions: {features['stock']}")
+
+        log("counting queries in-process")
+        counts = {
+            "ours": services.run_helper(svc, "demo", "bench.counts", OURS_SETTINGS,
+                                        stdin=demo_dataset),
+            "stock": services.run_helper(svc, "demo", "bench.counts", STOCK_SETTINGS,
+                                         stdin=demo_dataset),
+            "ours_x10": services.run_helper(svc, "x10", "bench.counts", OURS_SETTINGS,
+                                            "--no-checkout", stdin=json.dumps(datasets["x10"])),
+        }
+        log("stock vs ours, alternating")
+        rows, notes, listing_latency = stock_versus_ours(
+            svc, features, datasets, counts, deadline - 8 * 60)
+        log("demo vs ×10 district")
+        scale = district_scale(svc, features, datasets, counts)
+        results = {
+            "meta": {
+                "started": datetime.datetime.fromtimestamp(started).isoformat(timespec="seconds"),
+                "cpus": os.cpu_count(), "git": _git_revision(),
+                "features": features["ours"].ours_only(), "celery_worker": svc.celery,
+                "gunicorn_workers": services.WORKERS, "targets": TARGETS,
+            },
+            "comparisons": rows, "notes": notes, "scale": scale, "query_counts": counts,
+        }
+        data_dir = load.data_directory()
+        if has_wrk:
+            log("read cache: listing throughput")
+            results["cache"] = cache_effect(svc, features, datasets, listing_latency, data_dir)
+            log("load: residents' visits, stepping connections")
+            results["load"] = resident_load(svc, features, datasets, data_dir, deadline - 20)
+        else:
+            results["notes"].append("wrk is missing (apt-get install -y wrk): no load figures.")
+        shutil.rmtree(data_dir, ignore_errors=True)
+    finally:
+        svc.stop()
+    results["meta"]["duration_s"] = round(time.time() - started)
+    print(report.write(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
