@@ -26,7 +26,9 @@ class ReadCacheMiddleware:
         if self.api_path is None:
             self.api_path = reverse("api")
         # Inside a transaction (tests) a response may show uncommitted rows: never share it.
+        # Multipart bodies (file uploads) are left unread: they may be large.
         if (request.method != "POST" or request.path != self.api_path
+                or request.content_type != "application/json"
                 or connection.in_atomic_block):
             return self.get_response(request)
         payload = policy.parse_body(request.body)
