@@ -3,7 +3,7 @@ residents find once the demo district is loaded, and that loading again changes 
 import json
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.sites.models import Site
 from django.core.management import call_command
 from django.test import Client
@@ -50,6 +50,18 @@ def test_loading_twice_changes_nothing(district):
     call_command("load_district", merchants=SHOPS, verbosity=0)
     assert _counts() == before
     assert ShippingZone.objects.filter(countries__contains="FR").count() == 1
+
+
+def test_operator_changes_survive_a_reload(district):
+    shop = Site.objects.get_current().settings
+    shop.description = "Changé par l'opérateur"
+    shop.save()
+    ProductType.objects.filter(slug="pain").update(metadata={})
+    call_command("load_district", merchants=SHOPS, verbosity=0)
+    shop.refresh_from_db()
+    assert shop.description == "Changé par l'opérateur"
+    # ...but a product type that lost its VAT code gets it back (else food pays 20 %).
+    assert ProductType.objects.get(slug="pain").get_value_from_metadata(META_CODE_KEY) == "reduced"
 
 
 def test_shop_settings_and_operator(district):
