@@ -24,10 +24,16 @@ RESIDENT_ADDRESS = {
 CHECKOUT_CREATE = """
 mutation($input: CheckoutCreateInput!) {
   checkoutCreate(input: $input) {
-    checkout { id totalPrice { gross { amount } } availableShippingMethods { id name } }
+    checkout { id totalPrice { gross { amount } }
+      deliveryOptions { kind shippingMethod { id } price { amount } } }
     checkoutErrors { field message code }
   }
 }
+"""
+SLOTS = """query($c: ID) { deliverySlots(checkoutId: $c) { id remaining isAvailable } }"""
+CHOOSE_SLOT = """
+mutation($c: ID!, $s: ID!) { checkoutDeliverySlotUpdate(checkoutId: $c, slotId: $s) {
+  errors { field message code } } }
 """
 SHIPPING = """
 mutation($c: ID!, $m: ID!) { checkoutShippingMethodUpdate(checkoutId: $c, shippingMethodId: $m) {
@@ -89,10 +95,14 @@ def test_a_resident_buys_from_three_shops_in_one_order(live_server, api):
     }})["checkoutCreate"]
     assert created["checkoutErrors"] == []
     checkout = created["checkout"]
-    assert checkout["availableShippingMethods"], "no delivery offered in the 16th"
+    grouped = [o for o in checkout["deliveryOptions"] if o["kind"] == "GROUPED_DELIVERY"]
+    assert len(grouped) == 1, "one grouped delivery for the three shops"
 
-    shipped = api.data(SHIPPING, {"c": checkout["id"], "m": checkout["availableShippingMethods"][0]["id"]})
+    shipped = api.data(SHIPPING, {"c": checkout["id"], "m": grouped[0]["shippingMethod"]["id"]})
     assert shipped["checkoutShippingMethodUpdate"]["checkoutErrors"] == []
+    slot = next(s for s in api.data(SLOTS, {"c": checkout["id"]})["deliverySlots"] if s["isAvailable"])
+    chosen = api.data(CHOOSE_SLOT, {"c": checkout["id"], "s": slot["id"]})
+    assert chosen["checkoutDeliverySlotUpdate"]["errors"] == []
     total = shipped["checkoutShippingMethodUpdate"]["checkout"]["totalPrice"]["gross"]["amount"]
 
     paid = api.data(PAY, {"c": checkout["id"], "amount": total})["checkoutPaymentCreate"]
