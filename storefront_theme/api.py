@@ -65,7 +65,8 @@ def execute(query: str, variables: Optional[dict] = None, token: Optional[str] =
 def cached(query: str, variables: Optional[dict] = None, ttl: int = CATALOGUE_TTL) -> dict:
     """An anonymous read, served from the cache for `ttl` seconds."""
     key = "p16sf:" + hashlib.sha256(
-        json.dumps([query, variables], sort_keys=True).encode()
+        # The API's address is part of the key: two deployments may share one Redis.
+        json.dumps([settings.STOREFRONT_API_URL, query, variables], sort_keys=True).encode()
     ).hexdigest()
     data = cache.get(key)
     if data is None:

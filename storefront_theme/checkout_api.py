@@ -8,6 +8,14 @@ from typing import Optional
 
 from . import api
 
+# .invalid is reserved (RFC 2606): nothing can ever be delivered there.
+PLACEHOLDER_EMAIL = "panier@paris16.invalid"
+
+
+def has_real_email(checkout) -> bool:
+    return bool(checkout.get("email")) and checkout["email"] != PLACEHOLDER_EMAIL
+
+
 CHECKOUT_FIELDS = """
 fragment Basket on Checkout {
   id token email quantity isShippingRequired

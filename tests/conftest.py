@@ -65,6 +65,14 @@ def demo_district(django_db_setup, django_db_blocker):
         call_command("load_district", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _live_server_helper():
+    """Replaces pytest-django's helper of the same name: for any test using a fixture
+    called live_server it would request transactional_db (flushing the district under
+    our server) and expect Django's own live server object."""
+    yield
+
+
 @pytest.fixture(scope="session")
 def live_server(demo_district, tmp_path_factory):
     """A real gunicorn (and Celery worker when Redis answers) on the test database."""

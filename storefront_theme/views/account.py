@@ -2,7 +2,6 @@
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
 
 from .. import api, checkout_api, messages, session
@@ -77,7 +76,6 @@ def safe_next(request, default):
     return default
 
 
-@csrf_protect
 @storefront_view
 def login(request, template="storefront/login.html", default_next="storefront:account"):
     errors, email = {}, ""
@@ -106,7 +104,7 @@ def attach_basket(request, jwt):
 
 
 @require_POST
-@csrf_protect
+@storefront_view
 def logout(request):
     response = redirect("storefront:home")
     session.log_out(response)

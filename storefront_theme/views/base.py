@@ -3,6 +3,7 @@ import functools
 import logging
 
 from django.shortcuts import render
+from django.views.decorators.csrf import csrf_protect
 
 from .. import api, session
 
@@ -23,8 +24,11 @@ def page(request, template, context=None, status=200):
 
 
 def storefront_view(view):
-    """Every page: a fresh API tally, and a French page when the API cannot answer."""
+    """Every page: CSRF protection (and its cookie for the page's forms; the project
+    has no CSRF middleware, the API being token-based), a fresh API tally, and a
+    French page when the API cannot answer."""
 
+    @csrf_protect
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         api.reset_stats()

@@ -9,7 +9,6 @@ import uuid
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
 
 from .. import api, checkout_api, messages, session
@@ -43,15 +42,28 @@ def chosen_option(checkout):
     return None
 
 
+def travels_with_round(checkout, option) -> bool:
+    """Does this choice ride a courier round, and so need a slot?
+
+    Everything does except collecting in a shop whose own articles are the whole basket.
+    """
+    if option is None:
+        return False
+    if option["kind"] != "CLICK_AND_COLLECT" or not option.get("merchant"):
+        return True
+    shops = {group["merchant"]["slug"] for group in checkout.get("merchantGroups") or ()}
+    return shops != {option["merchant"]["slug"]}
+
+
 def state(checkout, jwt, errors=None, values=None, zone=None, step=None):
     """Everything the page shows, including which step is open."""
     option = chosen_option(checkout)
-    needs_slot = bool(option and option["kind"] == "GROUPED_DELIVERY")
+    needs_slot = travels_with_round(checkout, option)
     slots = []
     if needs_slot:
         slots = api.execute(checkout_api.SLOTS, {"id": checkout["id"]}, jwt)["deliverySlots"]
     done = {
-        "contact": bool(checkout.get("email")),
+        "contact": checkout_api.has_real_email(checkout),
         "address": bool(checkout.get("shippingAddress")),
         "delivery": option is not None,
         "slot": not needs_slot or bool(checkout.get("deliverySlot")),
@@ -68,6 +80,7 @@ def state(checkout, jwt, errors=None, values=None, zone=None, step=None):
         "slots": slots,
         "needs_slot": needs_slot,
         "errors": errors or {},
+        "email": checkout["email"] if checkout_api.has_real_email(checkout) else "",
         "address": values or address_of(checkout),
         "countries": COUNTRIES,
         "zone": zone,
@@ -98,7 +111,6 @@ def checkout_page(request):
 
 
 @require_POST
-@csrf_protect
 @storefront_view
 def checkout_step(request):
     jwt = session.login_token(request)
