@@ -94,6 +94,9 @@ class Command(BaseCommand):
 def _ensure_shop_settings() -> None:
     """Our defaults, once: `make run` loads the district at every start, and the
     operator's later changes in the Dashboard must survive it."""
+    # Migrations run in the same process (tests) leave a historical SiteSettings,
+    # without the later fields, in Django's Site cache.
+    Site.objects.clear_cache()
     site = Site.objects.get_current()
     shop = site.settings
     if shop.company_address_id is not None:
