@@ -42,7 +42,9 @@ def _graphql(query, variables=None, token=None):
 def district(db, settings):
     settings.P16_DEMO_PASSWORD = PASSWORD
     call_command("load_district", merchants=SHOPS, verbosity=0)
-    return generate_district(SHOPS)
+    yield generate_district(SHOPS)
+    # Django caches the current Site across tests; this one's rows are rolled back.
+    Site.objects.clear_cache()
 
 
 def test_loading_twice_changes_nothing(district):
