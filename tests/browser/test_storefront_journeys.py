@@ -131,7 +131,7 @@ def test_a_shopkeeper_marks_their_part_ready_and_the_resident_sees_it(page, desk
     expect(part).not_to_contain_text(second["name"])
     part.get_by_role("button", name=re.compile("^Prêt")).click()
     expect(desktop.locator("article").filter(has_text=f"Commande n° {number}")).to_have_count(0)
-    expect(desktop.get_by_text(f"Commande n° {number} : Prête")).to_be_visible()
+    expect(desktop.get_by_text(re.compile(rf"Commande n° {number}\s: Prête"))).to_be_visible()
 
     # The resident's tracking page: that shop ready, the other still preparing.
     page.goto(tracking)
