@@ -6,6 +6,7 @@ are cached briefly in Django's cache (Redis when REDIS_URL is set).
 """
 import hashlib
 import json
+import logging
 import threading
 import time
 from typing import Callable, Optional
@@ -16,6 +17,7 @@ from django.core.cache import cache
 
 CATALOGUE_TTL = 60  # seconds: a shop's new product shows within a minute
 
+logger = logging.getLogger(__name__)
 _session = requests.Session()
 # Per-thread tally of API calls, reported in the Server-Timing header and by the benchmark.
 _stats = threading.local()
@@ -50,19 +52,27 @@ def stats() -> tuple:
     return getattr(_stats, "calls", 0), getattr(_stats, "seconds", 0.0)
 
 
-def execute(query: str, variables: Optional[dict] = None, token: Optional[str] = None) -> dict:
-    """The `data` of one GraphQL request; ApiUnavailable on any top-level error."""
+def execute(query: str, variables: Optional[dict] = None, token: Optional[str] = None,
+            partial: bool = False) -> dict:
+    """The `data` of one GraphQL request; ApiUnavailable on any error.
+
+    With partial=True, errors on some fields (left null) are logged and the rest of
+    the data is used: a page can still show a product whose price failed to resolve.
+    """
     headers = {"Authorization": f"JWT {token}"} if token else {}
     started = time.perf_counter()
     body = transport(settings.STOREFRONT_API_URL, {"query": query, "variables": variables or {}}, headers)
     _stats.calls = getattr(_stats, "calls", 0) + 1
     _stats.seconds = getattr(_stats, "seconds", 0.0) + time.perf_counter() - started
     if body.get("errors"):
-        raise ApiUnavailable(json.dumps(body["errors"])[:500])
+        if not (partial and body.get("data")):
+            raise ApiUnavailable(json.dumps(body["errors"])[:500])
+        logger.warning("Partial API answer: %s", json.dumps(body["errors"])[:500])
     return body["data"]
 
 
-def cached(query: str, variables: Optional[dict] = None, ttl: int = CATALOGUE_TTL) -> dict:
+def cached(query: str, variables: Optional[dict] = None, ttl: int = CATALOGUE_TTL,
+           partial: bool = False) -> dict:
     """An anonymous read, served from the cache for `ttl` seconds."""
     key = "p16sf:" + hashlib.sha256(
         # The API's address is part of the key: two deployments may share one Redis.
@@ -70,7 +80,7 @@ def cached(query: str, variables: Optional[dict] = None, ttl: int = CATALOGUE_TT
     ).hexdigest()
     data = cache.get(key)
     if data is None:
-        data = execute(query, variables)
+        data = execute(query, variables, partial=partial)
         cache.set(key, data, ttl)
     return data
 

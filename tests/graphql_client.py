@@ -29,8 +29,8 @@ class GraphQLClient:
     def as_user(self, email: str, password: str) -> "GraphQLClient":
         data = self.data(
             "mutation($e:String!,$p:String!){tokenCreate(email:$e,password:$p)"
-            "{token errors{field message code}}}",
+            "{token accountErrors{field message code}}}",
             {"e": email, "p": password},
         )["tokenCreate"]
-        assert data["token"], data["errors"]
+        assert data["token"], data["accountErrors"]
         return GraphQLClient(self.url, data["token"])

@@ -17,7 +17,7 @@ fragment Tracked on Order {
   merchantGroups {
     status
     merchant { name slug clickAndCollect address { streetAddress1 postalCode } }
-    lines { productName variantName quantity unitPrice { gross { amount currency } } }
+    lines { productName variantName productSku quantity unitPrice { gross { amount currency } } }
   }
 }"""
 

@@ -83,7 +83,7 @@ def add(request):
         result = checkout_api.mutate(checkout_api.CREATE, {"input": basket}, "checkoutCreate", jwt)
     if result["errors"]:
         # Back to the product page, the French message next to the quantity.
-        found = api.cached(PRODUCT, {"slug": request.POST.get("product", "")})["product"]
+        found = api.cached(PRODUCT, {"slug": request.POST.get("product", "")}, partial=True)["product"]
         errors = messages.form_errors(result["errors"])
         if set(errors) - {"quantity"}:
             errors = {"__all__": " ".join(dict.fromkeys(errors.values()))}

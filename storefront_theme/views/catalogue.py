@@ -137,7 +137,8 @@ def directory(request):
 def shop(request, slug):
     merchant = api.cached(SHOP, {"slug": slug, "after": request.GET.get("apres")})["merchant"]
     if merchant is None:
-        raise Http404("Boutique introuvable")
+        # The API hides closed shops from anonymous readers: say so, rather than a bare 404.
+        return page(request, "storefront/shop_closed.html", status=404)
     hours = merchant["openingHours"]
     return page(request, "storefront/shop.html", {
         "merchant": merchant,
@@ -150,7 +151,7 @@ def shop(request, slug):
 
 @storefront_view
 def product(request, slug):
-    found = api.cached(PRODUCT, {"slug": slug})["product"]
+    found = api.cached(PRODUCT, {"slug": slug}, partial=True)["product"]
     if found is None:
         raise Http404("Produit introuvable")
     return page(request, "storefront/product.html", product_context(found))

@@ -17,7 +17,7 @@ query Parts {
   merchantOrders(first: 100, filter: {status: [TO_PREPARE, READY]}) {
     edges { node {
       id number status isClickAndCollect pickupAt readyAt createdAt customerFirstName
-      lines { productName variantName quantity }
+      lines { productName variantName productSku quantity }
     } }
   }
 }"""
