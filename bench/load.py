@@ -58,7 +58,7 @@ def write_data_file(directory: Path, name: str, features: Features, dataset: dic
         "method": _body(queries.SHIPPING_METHOD_UPDATE, '{"c": "%s", "m": "%s"}'),
         "slots": _body(queries.DELIVERY_SLOTS, '{"c": "%s"}'),
         "slot": _body(queries.DELIVERY_SLOT_UPDATE, '{"c": "%s", "s": "%s"}'),
-        "pay": _body(queries.PAYMENT_CREATE, '{"c": "%s", "amount": %s}'),
+        "pay": _body(queries.PAYMENT_CREATE, '{"c": "%s"}'),
         "complete": _body(queries.CHECKOUT_COMPLETE, '{"c": "%s"}'),
     }
 

@@ -105,7 +105,22 @@ def markdown(results: dict) -> str:
                     f"| {_pct(result['error_rate'])} | {_pct(result['max_error_rate'])} "
                     f"| {sum(s['orders'] for s in result['steps'])} |"
                 )
-    lines += ["", "Reproduce: `make bench` (see bench/README notes in the main README)."]
+    storefront = results.get("storefront")
+    if storefront:
+        lines += ["", "## Storefront pages (bench/storefront_pages.py, in-process, demo district)", ""]
+        if "error" in storefront:
+            lines.append(f"Not measured: `{storefront['error'].strip().splitlines()[-1]}`")
+        else:
+            lines += [
+                "| page | cold: API calls / DB queries | warm p50 / p90 (ms) | warm DB queries |",
+                "| --- | --- | --- | --- |",
+            ]
+            for name, page in storefront.items():
+                lines.append(
+                    f"| {name} | {page['cold_api_calls']} / {page['cold_db_queries']} "
+                    f"| {page['p50_ms']} / {page['p90_ms']} | {page['warm_db_queries']} |"
+                )
+    lines += ["", "Reproduce: `make bench`; figures in bench/results/latest.json."]
     return "\n".join(lines) + "\n"
 
 

@@ -67,12 +67,18 @@ def _redis_base_url() -> Optional[str]:
         return None
 
 
+# What shapes the loaded data: the generator, the loader, models and migrations.
+LOADER_PARTS = {"fixtures", "management", "migrations"}
+LOADER_FILES = {"models.py", "onboarding.py"}
+
+
 def _loader_fingerprint(merchants: int) -> str:
     """Changes whenever the data the loader would produce may change: reload then."""
     digest = hashlib.sha256(str(merchants).encode())
     for folder in ("fixtures", "plugins"):
         for path in sorted((ROOT / folder).rglob("*.py")):
-            if "read_cache" not in path.parts:
+            parts = set(path.relative_to(ROOT).parts)
+            if parts & LOADER_PARTS or path.name in LOADER_FILES:
                 digest.update(str(path.relative_to(ROOT)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -277,4 +283,9 @@ def run_helper(services: Services, district: str, module: str, settings_module: 
     )
     if result.returncode != 0:
         raise RuntimeError(f"{module} failed:\n{result.stderr.decode()[-3000:]}")
-    return json.loads(result.stdout.decode().strip().splitlines()[-1])
+    # The answer is the JSON document at the end of stdout (one line or indented).
+    lines = result.stdout.decode().rstrip().splitlines()
+    start = max(i for i, line in enumerate(lines) if line.startswith("{"))
+    if lines[-1] == "}":
+        start = max(i for i, line in enumerate(lines) if line == "{")
+    return json.loads("\n".join(lines[start:]))
