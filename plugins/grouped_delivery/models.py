@@ -72,7 +72,10 @@ class CheckoutDeliverySlot(models.Model):
 
 
 class OrderDeliverySlot(models.Model):
+    """The order's round; kept when the order is cancelled, with its place given back."""
+
     order = models.OneToOneField(
         "order.Order", on_delete=models.CASCADE, primary_key=True, related_name="delivery_slot"
     )
     slot = models.ForeignKey(DeliverySlot, on_delete=models.PROTECT, related_name="orders")
+    released = models.BooleanField(default=False)

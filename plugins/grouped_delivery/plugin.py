@@ -89,6 +89,14 @@ class GroupedDeliveryPlugin(BasePlugin):
     def order_created(self, order, previous_value):
         if self.active:
             slots.attach_to_order(order)
+            # A checkout's order is born paid: Saleor sends no order_fully_paid for it.
+            if order.is_fully_paid():
+                set_merchant_pickup_times(order)
+        return previous_value
+
+    def order_cancelled(self, order, previous_value):
+        if self.active:
+            slots.release_order(order)
         return previous_value
 
     def order_fully_paid(self, order, previous_value):

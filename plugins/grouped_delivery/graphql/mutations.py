@@ -3,7 +3,7 @@
 The stock ones are subclassed (same names, same arguments and payloads) and
 listed in our Mutation mixin, which saleor_config/schema.py puts before
 Saleor's so that ours serve checkoutShippingAddressUpdate,
-checkoutShippingMethodUpdate and checkoutComplete.
+checkoutShippingMethodUpdate, checkoutComplete and draftOrderComplete.
 """
 import graphene
 from django.core.exceptions import ValidationError
@@ -11,15 +11,20 @@ from django.utils import timezone
 from saleor.checkout.error_codes import CheckoutErrorCode
 from saleor.graphql.checkout import mutations as stock
 from saleor.graphql.checkout.types import Checkout
+from saleor.graphql.order.mutations import draft_orders as stock_drafts
+from saleor.graphql.order.types import Order
+from saleor.core.permissions import OrderPermissions
+from saleor.order.error_codes import OrderErrorCode
 from saleor.graphql.core.mutations import BaseMutation
 from saleor.graphql.core.utils import snake_to_camel_case
-from saleor.graphql.core.types.common import CheckoutError
+from saleor.graphql.core.types.common import CheckoutError, OrderError
 
+from ..domain.orders import draft_delivery_refusal
 from ..models import DeliveryKind
 from ..services import slots
 from ..services.basket import load_basket, method_of, refusal
 from ..services.errors import DeliveryErrorCode, DeliveryRefused
-from ..services.zone import check_input
+from ..services.zone import check_input, check_saved
 from .resolvers import checkout_by_id, slot_by_id
 from .types import DeliveryError
 
@@ -129,3 +134,26 @@ class CheckoutComplete(stock.CheckoutComplete):
                 slots.release(checkout.pk)
             raise
 
+
+
+class DraftOrderComplete(stock_drafts.DraftOrderComplete):
+    class Meta:
+        description = (
+            "Completes creating an order. Grouped delivery is refused for an address "
+            "outside the 16e."
+        )
+        permissions = (OrderPermissions.MANAGE_ORDERS,)
+        error_type_class = OrderError
+        error_type_field = "order_errors"
+
+    @classmethod
+    def perform_mutation(cls, root, info, id):
+        order = cls.get_node_or_error(info, id, only_type=Order)
+        method = method_of(order.shipping_method_id)
+        grouped = method is not None and method.kind == DeliveryKind.GROUPED_DELIVERY
+        problem = draft_delivery_refusal(grouped, check_saved(order.shipping_address))
+        if problem:
+            raise ValidationError({"shipping_address": ValidationError(
+                problem, code=OrderErrorCode.SHIPPING_METHOD_NOT_APPLICABLE
+            )})
+        return super().perform_mutation(root, info, id)

@@ -7,6 +7,7 @@ from graphql import GraphQLError
 from saleor.checkout.models import Checkout
 
 from .. import models
+from .dataloaders import DeliverySlotByOrderIdLoader
 from ..services.basket import load_basket
 from ..services.options import delivery_options, ensure_methods, filter_stock_methods
 from ..services.rounds import round_sheet
@@ -63,9 +64,8 @@ def resolve_checkout_delivery_slot(root: Checkout, _info):
     return chosen_slot(root)
 
 
-def resolve_order_delivery_slot(root, _info):
-    booking = models.OrderDeliverySlot.objects.select_related("slot").filter(order=root).first()
-    return booking.slot if booking else None
+def resolve_order_delivery_slot(root, info):
+    return DeliverySlotByOrderIdLoader(info.context).load(root.pk)
 
 
 def resolve_delivery_round(info, slot_id):

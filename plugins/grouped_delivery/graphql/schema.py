@@ -17,6 +17,7 @@ from .mutations import (
     CheckoutDeliverySlotUpdate,
     CheckoutShippingAddressUpdate,
     CheckoutShippingMethodUpdate,
+    DraftOrderComplete,
 )
 from .types import DeliveryOption, DeliveryRound, DeliverySlot, DeliveryZoneCheck
 
@@ -59,6 +60,7 @@ class GroupedDeliveryMutations(graphene.ObjectType):
     checkout_shipping_address_update = CheckoutShippingAddressUpdate.Field()
     checkout_shipping_method_update = CheckoutShippingMethodUpdate.Field()
     checkout_complete = CheckoutComplete.Field()
+    draft_order_complete = DraftOrderComplete.Field()
 
 
 extend_type(

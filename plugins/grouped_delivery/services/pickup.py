@@ -1,7 +1,10 @@
-"""After payment: when each shop's part of an order must be ready."""
-from datetime import datetime
-from typing import Optional
+"""After payment: when each shop's part of an order must be ready.
 
+Runs from order_created (a checkout's order is born paid: Saleor charges before
+creating it and never sends order_fully_paid for it) and from order_fully_paid
+(payment captured later, draft orders marked paid). The per-shop parts exist
+by then: the orders plugin comes first in PLUGINS.
+"""
 from django.apps import apps
 from django.utils import timezone
 
@@ -13,35 +16,27 @@ from .basket import merchants_with_hours, shop_hours
 from .settings import current_settings
 
 
-def pickup_times(order) -> dict:
-    """{merchant id: datetime}: the round's start, or, for a single-shop pickup
-    without a round, when that shop will have had its preparation lead time."""
-    merchant_ids = set(
-        order.lines.filter(variant__product__merchant_link__isnull=False).values_list(
-            "variant__product__merchant_link__merchant_id", flat=True
-        )
-    )
-    booking = OrderDeliverySlot.objects.select_related("slot").filter(order=order).first()
-    if booking is not None:
-        return {merchant_id: booking.slot.start for merchant_id in merchant_ids}
-    lead_time = current_settings().lead_time
-    times = {}
-    for merchant in merchants_with_hours(Merchant.objects.filter(pk__in=merchant_ids),
-                                         timezone.localdate()):
-        periods, closures = shop_hours(merchant)
-        ready: Optional[datetime] = earliest_ready_time(periods, closures, lead_time, timezone.now())
-        times[merchant.pk] = ready
-    return times
-
-
 def set_merchant_pickup_times(order) -> int:
-    """Write pickup_at on the order's per-shop parts (local_merchant_orders.MerchantOrder)."""
+    """Write pickup_at on the order's parts; returns how many parts got one.
+
+    With a round: its start, for every part. Single-shop click & collect (no
+    round): when that shop will have had its preparation lead time, from now;
+    None if it does not open within the coming days (the shop then says when).
+    """
     if not apps.is_installed("plugins.local_merchants.orders"):
         return 0
-    merchant_order = apps.get_model("local_merchant_orders", "MerchantOrder")
+    parts = apps.get_model("local_merchant_orders", "MerchantOrder").objects.filter(order=order)
+    booking = OrderDeliverySlot.objects.select_related("slot").filter(order_id=order.pk).first()
+    if booking is not None:
+        return parts.update(pickup_at=booking.slot.start)
+    lead_time, now = current_settings().lead_time, timezone.now()
+    shops = merchants_with_hours(
+        Merchant.objects.filter(pk__in=parts.filter(merchant__isnull=False).values("merchant_id")),
+        timezone.localdate(),
+    )
     updated = 0
-    for merchant_id, moment in pickup_times(order).items():
-        updated += merchant_order.objects.filter(order=order, merchant_id=merchant_id).update(
-            pickup_at=moment
-        )
+    for merchant in shops:
+        periods, closures = shop_hours(merchant)
+        ready = earliest_ready_time(periods, closures, lead_time, now)
+        updated += parts.filter(merchant=merchant).update(pickup_at=ready) if ready else 0
     return updated

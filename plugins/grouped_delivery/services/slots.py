@@ -125,8 +125,24 @@ def release(checkout_pk) -> None:
         choice.save(update_fields=["reserved"])
 
 
+def release_order(order) -> bool:
+    """orderCancel: the order's place goes back to its slot, once (a second cancel or a
+    concurrent one finds the booking already released)."""
+    with transaction.atomic():
+        if not OrderDeliverySlot.objects.filter(order_id=order.pk, released=False).update(
+            released=True
+        ):
+            return False
+        DeliverySlot.objects.filter(
+            orders__order_id=order.pk, taken__gt=0
+        ).update(taken=F("taken") - 1)
+    return True
+
+
 def attach_to_order(order) -> Optional[OrderDeliverySlot]:
     """order_created: the reserved place moves from the basket to the order."""
+    if not order.checkout_token:  # a draft order completed by staff: no basket, no round
+        return None
     choice = CheckoutDeliverySlot.objects.filter(pk=order.checkout_token, reserved=True).first()
     if choice is None:
         return None

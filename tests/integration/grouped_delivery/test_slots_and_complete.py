@@ -1,8 +1,10 @@
 """Slots: choosing (bad input), re-check and reservation at checkoutComplete, the round sheet."""
+import io
 from datetime import timedelta
 
 from django.utils import timezone
 from graphql_relay import to_global_id
+from pypdf import PdfReader
 from saleor.order.models import Order
 from saleor.payment import ChargeStatus
 from saleor.payment.models import Payment
@@ -169,5 +171,8 @@ def test_round_sheet_for_the_operator_only(district):
     operator = Api(district.operator)
     pdf = operator.client.get(path, **operator.headers)
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Alpha" in text and "Beta" in text and "Gamma" not in text
+    assert "12 rue de Passy" in text
     assert Api(district.customer).client.get(path, **Api(district.customer).headers).status_code == 403
     assert Api().client.get(path).status_code == 403
