@@ -150,9 +150,10 @@ class LiveServer:
         texts = []
         for path in sorted(self.mail_dir.glob("*.log"), key=os.path.getmtime):
             # Django's file backend separates messages with a line of 79 dashes.
-            for raw in path.read_text().split("\n" + "-" * 79 + "\n"):
+            # Bytes, not text: parsed from a str, 8bit UTF-8 bodies come out as mojibake.
+            for raw in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
                 if raw.strip():
-                    texts.append(_readable(email.message_from_string(raw, policy=email.policy.default)))
+                    texts.append(_readable(email.message_from_bytes(raw, policy=email.policy.default)))
         return texts
 
     def wait_for_mail(self, predicate, timeout: float = 30.0) -> str:

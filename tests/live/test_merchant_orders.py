@@ -20,7 +20,7 @@ SET_METHOD = """mutation($c: ID!, $m: ID!){ checkoutShippingMethodUpdate(checkou
 SLOTS = "query($c: ID){ deliverySlots(checkoutId:$c){ id start } }"
 CHOOSE = """mutation($c: ID!, $s: ID!){ checkoutDeliverySlotUpdate(checkoutId:$c, slotId:$s){
   errors{ code message } } }"""
-PAY = """mutation($c: ID!, $a: PositiveDecimal!){ checkoutPaymentCreate(checkoutId:$c,
+PAY = """mutation($c: ID!, $a: Decimal!){ checkoutPaymentCreate(checkoutId:$c,
   input:{gateway:"mirumee.payments.dummy", token:"fully-charged", amount:$a}){ paymentErrors{ code } } }"""
 COMPLETE = """mutation($c: ID!){ checkoutComplete(checkoutId:$c){ order{ id number token
   lines{ productSku quantity unitPrice{ gross{ amount } } } }
@@ -91,6 +91,7 @@ def test_three_shops_prepare_one_order(live_server, committed):
             lambda m: f"To: {merchant.email}" in m and f"Commande n° {order['number']} à préparer" in m
         )
         assert f"{quantity} × {variant.product.name}" in mail
+        assert "À préparer avant le " in mail  # grouped delivery set the pickup time
         assert "avenue Mozart" not in mail
 
     # Shop A sees its part only: its lines, no other shop's, no address.
@@ -102,6 +103,7 @@ def test_three_shops_prepare_one_order(live_server, committed):
     assert part["lines"] == [{"productSku": variant_a.sku, "quantity": 1}]
     assert part["status"] == "TO_PREPARE" and part["customerFirstName"] is None
     assert not part["isClickAndCollect"]
+    assert part["pickupAt"] == slot["start"]  # the courier's round
 
     # A cannot mark B's part ready: refused, nothing changed.
     part_b = MerchantOrder.objects.get(order_id=int(order["number"]), merchant=shop_b)

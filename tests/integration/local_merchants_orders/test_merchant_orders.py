@@ -172,6 +172,21 @@ def test_each_shop_gets_a_french_email_listing_what_to_prepare(api, three_shop_o
         assert "rue de Passy" not in mail.body  # never the home address
 
 
+def test_the_shop_email_says_by_when_once_grouped_delivery_set_the_pickup_time(
+    three_shop_order, mailoutbox
+):
+    from datetime import datetime, timezone
+
+    order, shops = three_shop_order
+    part = part_of(order, shops[0][0])
+    part.pickup_at = datetime(2030, 3, 5, 9, 30, tzinfo=timezone.utc)  # 10 h 30 in Paris
+    part.save(update_fields=["pickup_at"])
+    send_merchant_order_paid(part.pk)
+    mail = mailoutbox[-1]
+    assert mail.subject == f"Commande n° {order['number']} à préparer avant le mardi 5 mars à 10h30"
+    assert "À préparer avant le mardi 5 mars à 10h30." in mail.body
+
+
 def test_listing_costs_the_same_queries_for_one_or_many_orders(api, three_shop_order):
     _, shops = three_shop_order
     for _ in range(3):
