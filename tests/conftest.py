@@ -7,6 +7,8 @@ once and, when Redis is reachable, a real Celery worker behind it.
 
 Because the live server shares the test database, no test may use
 `django_db(transaction=True)`: its flush would wipe the district under the server.
+For the same reason the fixture is not called `live_server`: pytest-django makes any
+test using a fixture of that name transactional.
 """
 import email
 import email.policy
@@ -65,16 +67,8 @@ def demo_district(django_db_setup, django_db_blocker):
         call_command("load_district", verbosity=0)
 
 
-@pytest.fixture(autouse=True)
-def _live_server_helper():
-    """Replaces pytest-django's helper of the same name: for any test using a fixture
-    called live_server it would request transactional_db (flushing the district under
-    our server) and expect Django's own live server object."""
-    yield
-
-
 @pytest.fixture(scope="session")
-def live_server(demo_district, tmp_path_factory):
+def site_server(demo_district, tmp_path_factory):
     """A real gunicorn (and Celery worker when Redis answers) on the test database."""
     port = _free_port()
     mail_dir = tmp_path_factory.mktemp("mail")
@@ -175,6 +169,6 @@ def _readable(message) -> str:
 
 
 @pytest.fixture
-def api(live_server) -> GraphQLClient:
+def api(site_server) -> GraphQLClient:
     """An anonymous client of the live API."""
-    return live_server.client()
+    return site_server.client()

@@ -7,8 +7,8 @@ from .storefront import CHROMIUM, CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="session")
-def browser(live_server):
-    # Depends on live_server so the district is loaded (synchronous Django) before
+def browser(site_server):
+    # Depends on site_server so the district is loaded (synchronous Django) before
     # Playwright starts its event loop in this thread.
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium package to run the browser tests")

@@ -29,8 +29,8 @@ OUTSIDE_MESSAGE = "La livraison groupée est réservée au 16e arrondissement (7
 NBSP_EURO = re.compile(r"\d+,\d\d\u00a0€")
 
 
-def test_a_resident_buys_from_three_shops_with_one_grouped_delivery(page, live_server, api):
-    base = live_server.url
+def test_a_resident_buys_from_three_shops_with_one_grouped_delivery(page, site_server, api):
+    base = site_server.url
     chosen = products_from_shops(api, 3)
     for item in chosen:
         add_to_basket(page, base, item["product"])
@@ -79,8 +79,8 @@ def test_a_resident_buys_from_three_shops_with_one_grouped_delivery(page, live_s
     expect(page.get_by_role("heading", name=re.compile("Suivi de la commande"))).to_be_visible()
 
 
-def test_a_resident_outside_the_16th_is_stopped_and_collects_in_the_shop(page, live_server, api):
-    base = live_server.url
+def test_a_resident_outside_the_16th_is_stopped_and_collects_in_the_shop(page, site_server, api):
+    base = site_server.url
     item = products_from_shops(api, 1, click_and_collect=True, skip=5)[0]
     add_to_basket(page, base, item["product"])
     start_checkout(page, base, "louis.bernard@exemple.fr")
@@ -104,8 +104,8 @@ def test_a_resident_outside_the_16th_is_stopped_and_collects_in_the_shop(page, l
     expect(page.locator(".notice").first).to_contain_text("Retrait")
 
 
-def test_a_shopkeeper_marks_their_part_ready_and_the_resident_sees_it(page, desktop, live_server, api):
-    base = live_server.url
+def test_a_shopkeeper_marks_their_part_ready_and_the_resident_sees_it(page, desktop, site_server, api):
+    base = site_server.url
     first, second = products_from_shops(api, 2, skip=10)
     add_to_basket(page, base, first["product"])
     add_to_basket(page, base, second["product"])

@@ -40,11 +40,11 @@ def check_and_shoot(page, folder, name, width_name):
 
 
 @pytest.mark.parametrize("width_name", WIDTHS)
-def test_main_pages_fit_the_screen(browser, live_server, api, folder, width_name):
+def test_main_pages_fit_the_screen(browser, site_server, api, folder, width_name):
     context = browser.new_context(viewport={"width": WIDTHS[width_name], "height": 900}, locale="fr-FR")
     context.set_default_timeout(30_000)
     page = context.new_page()
-    base = live_server.url
+    base = site_server.url
     shops = products_from_shops(api, 2, click_and_collect=True, skip=20)
 
     for name, path in [

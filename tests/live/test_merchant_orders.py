@@ -62,11 +62,11 @@ def three_shops():
     raise AssertionError("the demo district lacks three shops with stock")
 
 
-def test_three_shops_prepare_one_order(live_server, committed):
+def test_three_shops_prepare_one_order(site_server, committed):
     from plugins.local_merchants.orders.models import MerchantOrder
 
     shops = three_shops()
-    resident = live_server.client()
+    resident = site_server.client()
     created = resident.data(CREATE, {"input": {
         "email": "camille.martin@exemple.fr", "shippingAddress": ADDRESS, "billingAddress": ADDRESS,
         "lines": [{"variantId": to_global_id("ProductVariant", v.pk), "quantity": i + 1}
@@ -87,7 +87,7 @@ def test_three_shops_prepare_one_order(live_server, committed):
 
     # Each shop is told, in French, by the worker, what to prepare.
     for (merchant, variant), quantity in zip(shops, (1, 2, 3)):
-        mail = live_server.wait_for_mail(
+        mail = site_server.wait_for_mail(
             lambda m: f"To: {merchant.email}" in m and f"Commande n° {order['number']} à préparer" in m
         )
         assert f"{quantity} × {variant.product.name}" in mail
@@ -96,7 +96,7 @@ def test_three_shops_prepare_one_order(live_server, committed):
 
     # Shop A sees its part only: its lines, no other shop's, no address.
     (shop_a, variant_a), (shop_b, _), _ = shops
-    keeper_a = live_server.login(f"{shop_a.slug}@paris16.example")
+    keeper_a = site_server.login(f"{shop_a.slug}@paris16.example")
     mine = [e["node"] for e in keeper_a.data(MINE)["merchantOrders"]["edges"]]
     assert {node["merchant"]["slug"] for node in mine} == {shop_a.slug}
     part = next(node for node in mine if node["number"] == order["number"])
@@ -120,7 +120,7 @@ def test_three_shops_prepare_one_order(live_server, committed):
     ]
 
     # Money: the three shops' figures of this order add up to its lines.
-    operator = live_server.login("admin@paris16.example")
+    operator = site_server.login("admin@paris16.example")
     figures = [e["node"]["settlement"] for e in operator.data(MINE)["merchantOrders"]["edges"]
                if e["node"]["number"] == order["number"]]
     lines_total = sum(Decimal(str(l["unitPrice"]["gross"]["amount"])) * l["quantity"] for l in order["lines"])

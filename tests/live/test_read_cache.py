@@ -53,19 +53,19 @@ class Resident:
 
 
 @pytest.fixture
-def resident(live_server) -> Resident:
-    if not live_server.celery:
+def resident(site_server) -> Resident:
+    if not site_server.celery:
         pytest.skip("no Redis: the read cache is off")
-    return Resident(live_server.api_url)
+    return Resident(site_server.api_url)
 
 
 @pytest.fixture
-def operator(live_server):
-    return live_server.login(OPERATOR)
+def operator(site_server):
+    return site_server.login(OPERATOR)
 
 
 @pytest.fixture
-def watched(live_server, resident, operator) -> tuple:
+def watched(site_server, resident, operator) -> tuple:
     """A product page residents keep reading, already served from the cache."""
     has_merchant = "merchant" in {
         f["name"] for f in operator.data('{ __type(name: "Product") { fields { name } } }')

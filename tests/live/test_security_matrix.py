@@ -58,7 +58,7 @@ class Shop:
 
 
 @pytest.fixture(scope="module")
-def shops(live_server, django_db_blocker):
+def shops(site_server, django_db_blocker):
     from plugins.local_merchants.models import Merchant
 
     with django_db_blocker.unblock():
@@ -67,16 +67,16 @@ def shops(live_server, django_db_blocker):
 
 
 @pytest.fixture(scope="module")
-def clients(live_server, shops, django_db_blocker):
+def clients(site_server, shops, django_db_blocker):
     from saleor.account.models import User
 
     customer_email = f"client-{uuid.uuid4().hex[:8]}@example.com"
     with django_db_blocker.unblock():  # committed: the live server must see it
         User.objects.create_user(customer_email, "client-pass-16", is_active=True)
     return {
-        "shopkeeper": live_server.login(shops[0].email),
-        "anonymous": live_server.client(),
-        "customer": live_server.client().as_user(customer_email, "client-pass-16"),
+        "shopkeeper": site_server.login(shops[0].email),
+        "anonymous": site_server.client(),
+        "customer": site_server.client().as_user(customer_email, "client-pass-16"),
     }
 
 
@@ -195,8 +195,8 @@ CELLS = [(name, role) for name in OPERATIONS for role in ("own", "foreign", "ano
 
 
 @pytest.mark.parametrize("name, role", CELLS)
-def test_matrix(live_server, shops, clients, name, role):
-    _fresh_product.api_url = live_server.api_url
+def test_matrix(site_server, shops, clients, name, role):
+    _fresh_product.api_url = site_server.api_url
     own, foreign = shops
     document, variables, kind = OPERATIONS[name]
     target = foreign if role == "foreign" else own
@@ -289,7 +289,7 @@ def test_every_root_field_is_classified():
     assert sorted(set(unclassified) - covered_by_unit_tests) == []
 
 
-def test_shopkeeper_is_denied_every_unlisted_field(live_server, clients):
+def test_shopkeeper_is_denied_every_unlisted_field(site_server, clients):
     """Deny by default: each root field outside the allow-list answers the permission error."""
     from plugins.local_merchants.isolation import policy
     from saleor_config.schema import schema

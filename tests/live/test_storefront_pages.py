@@ -43,8 +43,8 @@ def csrf_session(url):
 
 
 @pytest.mark.parametrize("path", ["/", "/boutiques/{shop}/", "/recherche/?q=pain", "/recherche/?q=a"])
-def test_catalogue_pages_make_one_api_request_then_none(live_server, api, path):
-    url = live_server.url + path.format(shop=shop_slugs(api, 30)[0])
+def test_catalogue_pages_make_one_api_request_then_none(site_server, api, path):
+    url = site_server.url + path.format(shop=shop_slugs(api, 30)[0])
     first = requests.get(url, timeout=60)
     assert first.status_code == 200
     assert api_calls(first) <= 1
@@ -53,15 +53,15 @@ def test_catalogue_pages_make_one_api_request_then_none(live_server, api, path):
     assert '<html lang="fr">' in again.text
 
 
-def test_the_directory_lists_every_shop_street_by_street(live_server):
-    page = requests.get(f"{live_server.url}/boutiques/", timeout=60)
+def test_the_directory_lists_every_shop_street_by_street(site_server):
+    page = requests.get(f"{site_server.url}/boutiques/", timeout=60)
     assert page.status_code == 200
     cards = page.text.count('class="card merchant-card"')
     assert cards >= 150
     assert f"{cards} boutiques" in page.text
     streets = re.findall(r'<h2 id="rue-\d+">([^<]+)</h2>', page.text)
     assert len(streets) > 10 and all(not s[0].isdigit() for s in streets)
-    bakeries = requests.get(f"{live_server.url}/boutiques/?metier=BAKERY", timeout=60).text
+    bakeries = requests.get(f"{site_server.url}/boutiques/?metier=BAKERY", timeout=60).text
     assert 0 < bakeries.count('class="card merchant-card"') < cards
     assert bakeries.count('class="card-trade">Boulangerie<') == bakeries.count('class="card merchant-card"')
 
@@ -76,33 +76,33 @@ def test_the_directory_lists_every_shop_street_by_street(live_server):
     ({"postalCode": "75016 CEDEX", "city": "Paris", "country": "FR"}, "CEDEX", "postalCode"),
     ({"postalCode": "", "city": "Paris", "country": "FR"}, "MISSING_FIELD", "postalCode"),
 ])
-def test_the_live_address_check_answers_in_french_for_the_right_field(live_server, address, code, field):
-    verdict = requests.get(f"{live_server.url}/commande/verifier-adresse/", params=address, timeout=30).json()
+def test_the_live_address_check_answers_in_french_for_the_right_field(site_server, address, code, field):
+    verdict = requests.get(f"{site_server.url}/commande/verifier-adresse/", params=address, timeout=30).json()
     assert (verdict["code"], verdict["field"]) == (code, field)
     assert verdict["inZone"] is (code == "IN_ZONE")
     assert verdict["message"].endswith(".") and ("16e" in verdict["message"] or "postal" in verdict["message"])
 
 
-def test_too_many_articles_shows_the_french_message_next_to_the_quantity(live_server, api):
+def test_too_many_articles_shows_the_french_message_next_to_the_quantity(site_server, api):
     slug = shop_slugs(api, 40)[0]
     product = api.data(PUBLIC_PRODUCTS, {"slug": slug})["merchant"]["products"]["edges"][0]["node"]
-    session, token = csrf_session(f"{live_server.url}/produits/{product['slug']}/")
-    answer = session.post(f"{live_server.url}/panier/ajouter/", data={
+    session, token = csrf_session(f"{site_server.url}/produits/{product['slug']}/")
+    answer = session.post(f"{site_server.url}/panier/ajouter/", data={
         "csrfmiddlewaretoken": token, "variant": product["variants"][0]["id"],
         "quantity": "999", "product": product["slug"],
-    }, headers={"Referer": live_server.url}, timeout=60)
+    }, headers={"Referer": site_server.url}, timeout=60)
     assert answer.status_code == 400
     assert '<p class="error" id="quantite-erreur">Quantité trop grande pour un seul panier.</p>' in answer.text
     assert 'aria-invalid="true"' in answer.text
 
 
-def test_forms_without_the_csrf_token_are_refused(live_server):
-    answer = requests.post(f"{live_server.url}/panier/ajouter/", data={"variant": "x", "quantity": "1"}, timeout=30)
+def test_forms_without_the_csrf_token_are_refused(site_server):
+    answer = requests.post(f"{site_server.url}/panier/ajouter/", data={"variant": "x", "quantity": "1"}, timeout=30)
     assert answer.status_code == 403
 
 
-def test_a_closed_shop_and_an_empty_stock_are_shown_not_dropped(live_server, api):
-    operator = live_server.login("admin@paris16.example")
+def test_a_closed_shop_and_an_empty_stock_are_shown_not_dropped(site_server, api):
+    operator = site_server.login("admin@paris16.example")
     closed_slug, emptied_slug = shop_slugs(api, 50)[:2]
     closed = operator.data(SHOP_PRODUCTS, {"slug": closed_slug})["merchant"]
     emptied = operator.data(SHOP_PRODUCTS, {"slug": emptied_slug})["merchant"]["products"]["edges"][0]["node"]
@@ -114,15 +114,15 @@ def test_a_closed_shop_and_an_empty_stock_are_shown_not_dropped(live_server, api
                                              "quantity": 0})["productVariantStocksUpdate"]["bulkStockErrors"]
 
         # The API hides a closed shop from residents; its page says it is closed.
-        shop_page = requests.get(f"{live_server.url}/boutiques/{closed_slug}/", timeout=60)
+        shop_page = requests.get(f"{site_server.url}/boutiques/{closed_slug}/", timeout=60)
         assert shop_page.status_code == 404
         assert "Cette boutique n'est pas ouverte en ligne" in shop_page.text.replace("&#x27;", "'")
         product = closed["products"]["edges"][0]["node"]
-        product_page = requests.get(f"{live_server.url}/produits/{product['slug']}/", timeout=60)
+        product_page = requests.get(f"{site_server.url}/produits/{product['slug']}/", timeout=60)
         assert "ne peut pas être commandé" in product_page.text
         assert "Ajouter au panier" not in product_page.text
 
-        out = requests.get(f"{live_server.url}/produits/{emptied['slug']}/", timeout=60)
+        out = requests.get(f"{site_server.url}/produits/{emptied['slug']}/", timeout=60)
         assert out.status_code == 200 and emptied["name"] in out.text.replace("&#x27;", "'")
         assert "épuisé" in out.text
     finally:
@@ -131,7 +131,39 @@ def test_a_closed_shop_and_an_empty_stock_are_shown_not_dropped(live_server, api
                                   "quantity": stock["quantity"]})
 
 
-def test_prices_and_slots_are_written_the_french_way(live_server):
-    home = requests.get(f"{live_server.url}/", timeout=60).text
+def test_prices_and_slots_are_written_the_french_way(site_server):
+    home = requests.get(f"{site_server.url}/", timeout=60).text
     assert re.search(rf"\d+,\d\d{NBSP}€", home)
     assert re.search(r"(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d+(er)? \w+, \d+\xa0h", home)
+
+
+def test_login_errors_are_french_and_a_logged_in_basket_uses_the_account_email(site_server, api):
+    session, token = csrf_session(f"{site_server.url}/connexion/")
+    headers = {"Referer": site_server.url}
+    wrong = session.post(f"{site_server.url}/connexion/", data={
+        "csrfmiddlewaretoken": token, "email": "admin@paris16.example", "password": "faux"}, headers=headers, timeout=30)
+    assert wrong.status_code == 400
+    assert "Adresse e-mail ou mot de passe incorrect." in wrong.text
+    assert "p16_session" not in session.cookies
+
+    slug = shop_slugs(api, 60)[0]
+    product = api.data(PUBLIC_PRODUCTS, {"slug": slug})["merchant"]["products"]["edges"][0]["node"]
+    added = session.post(f"{site_server.url}/panier/ajouter/", data={
+        "csrfmiddlewaretoken": token, "variant": product["variants"][0]["id"], "quantity": "2",
+        "product": product["slug"]}, headers=headers, timeout=60)
+    assert added.status_code == 200 and session.cookies["p16_articles"] == "2"
+
+    email = f"{slug}@paris16.example"
+    logged = session.post(f"{site_server.url}/connexion/?suite=/commande/", data={
+        "csrfmiddlewaretoken": token, "email": email, "password": "paris16-demo", "suite": "/commande/"},
+        headers=headers, timeout=60)
+    assert logged.status_code == 200 and logged.url.endswith("/commande/")
+    # The JWT cookie is HttpOnly: page scripts cannot read it.
+    assert any(c.name == "p16_session" and c.has_nonstandard_attr("HttpOnly") for c in session.cookies)
+    # The basket filled before logging in is now the customer's, with their e-mail.
+    assert "2 articles" in logged.text
+    assert f"{email} · " in logged.text
+    assert "Valider l&#x27;adresse" in logged.text
+
+    account = session.get(f"{site_server.url}/compte/", timeout=60)
+    assert account.status_code == 200 and "Mes commandes" in account.text and "Mes adresses" in account.text
