@@ -42,7 +42,11 @@ class FrenchVatPlugin(BasePlugin):
     def calculate_checkout_line_total(self, checkout_line, discounts, previous_value):
         if not self.active:
             return previous_value
-        return taxed(previous_value.gross, self._rate_of_variant(checkout_line.variant))
+        # Taxed per unit, then multiplied: Saleor stores an order line's unit price as
+        # the line total divided by the quantity, which must stay exact to the cent.
+        quantity = checkout_line.quantity or 1
+        unit = taxed(previous_value.gross / quantity, self._rate_of_variant(checkout_line.variant))
+        return unit * quantity
 
     def calculate_order_line_unit(self, order_line, previous_value):
         if not self.active:
