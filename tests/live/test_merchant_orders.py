@@ -26,7 +26,7 @@ COMPLETE = """mutation($c: ID!){ checkoutComplete(checkoutId:$c){ order{ id numb
   lines{ productSku quantity unitPrice{ gross{ amount } } } }
   checkoutErrors{ field code message } } }"""
 MINE = """{ merchantOrders(first: 20, filter: {status: [TO_PREPARE, READY]}) { edges { node {
-  id number status isClickAndCollect pickupAt customerFirstName merchant{ slug }
+  id number status isClickAndCollect pickupAt customerFirstName merchant{ slug } deliverySlot{ id }
   lines{ productSku quantity }
   settlement{ sales{ amount } commission{ amount } netDue{ amount } } } } } }"""
 MARK_READY = """mutation($id: ID!){ merchantOrderMarkReady(id:$id){
@@ -104,6 +104,7 @@ def test_three_shops_prepare_one_order(site_server, committed):
     assert part["status"] == "TO_PREPARE" and part["customerFirstName"] is None
     assert not part["isClickAndCollect"]
     assert part["pickupAt"] == slot["start"]  # the courier's round
+    assert part["deliverySlot"] == {"id": slot["id"]}
 
     # A cannot mark B's part ready: refused, nothing changed.
     part_b = MerchantOrder.objects.get(order_id=int(order["number"]), merchant=shop_b)

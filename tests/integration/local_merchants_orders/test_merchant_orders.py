@@ -16,7 +16,7 @@ MERCHANT_ORDERS = """
 query($first: Int, $filter: MerchantOrderFilterInput) {
   merchantOrders(first: $first, filter: $filter) {
     totalCount
-    edges { node { id number status isClickAndCollect pickupAt customerFirstName
+    edges { node { id number status isClickAndCollect pickupAt customerFirstName deliverySlot { id }
       merchant { slug } lines { productSku quantity } } }
   }
 }
