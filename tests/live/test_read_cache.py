@@ -30,7 +30,7 @@ mutation Stock($id: ID!, $warehouse: ID!, $quantity: Int!) {
     bulkStockErrors { field message code } } }"""
 MERCHANT_UPDATE = """
 mutation Shop($id: ID!, $name: String!) {
-  merchantUpdate(id: $id, input: {name: $name}) { errors { field message code } } }"""
+  merchantUpdate(id: $id, input: {name: $name}) { merchantErrors { field message code } } }"""
 
 
 class Resident:
