@@ -77,7 +77,7 @@ def test_twelve_residents_race_for_five_places(site_server, committed):
 
     # A fresh connection each: gunicorn closes idle keep-alive ones after 2 s, and a
     # request sent on one it is closing gets "connection reset" instead of an answer.
-    racers = [live_server.client() for _ in range(RESIDENTS)]
+    racers = [site_server.client() for _ in range(RESIDENTS)]
 
     def complete(index):
         start.wait()
