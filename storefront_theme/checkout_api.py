@@ -73,9 +73,13 @@ EMAIL = (
     "mutation Email($id: ID!, $email: String!) { checkoutEmailUpdate(checkoutId: $id, email: $email) {"
     " " + ERRORS + " } }"
 )
-ATTACH = (
-    "mutation Attach($id: ID!) { checkoutCustomerAttach(checkoutId: $id) { " + ERRORS + " } }"
-)
+ME = "query Me { me { email } }"
+# Stock attach sets the customer but keeps the basket's e-mail: both, in one request.
+ATTACH = """
+mutation Attach($id: ID!, $email: String!) {
+  checkoutCustomerAttach(checkoutId: $id) { checkoutErrors { field message code } }
+  checkoutEmailUpdate(checkoutId: $id, email: $email) { checkoutErrors { field message code } }
+}"""
 ADDRESS = """
 mutation Address($id: ID!, $address: AddressInput!) {
   checkoutShippingAddressUpdate(checkoutId: $id, shippingAddress: $address) { checkoutErrors { field message code } }
@@ -111,6 +115,15 @@ def fetch(token: Optional[str], jwt: Optional[str] = None) -> Optional[dict]:
     except ValueError:
         return None  # no cookie, or one we never wrote
     return api.execute(GET, {"token": token}, jwt)["checkout"]
+
+
+def claim(checkout_id: str, jwt: str) -> list:
+    """The logged-in customer takes the basket over; returns the API's errors."""
+    me = api.execute(ME, {}, jwt)["me"]
+    if me is None:
+        return [{"field": None, "message": None, "code": "PERMISSION_DENIED"}]
+    data = api.execute(ATTACH, {"id": checkout_id, "email": me["email"]}, jwt)
+    return data["checkoutCustomerAttach"]["checkoutErrors"] + data["checkoutEmailUpdate"]["checkoutErrors"]
 
 
 def mutate(document: str, variables: dict, payload: str, jwt: Optional[str] = None) -> dict:

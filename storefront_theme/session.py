@@ -9,6 +9,9 @@ from django.conf import settings
 BASKET_COOKIE = "p16_panier"
 BASKET_COUNT_COOKIE = "p16_articles"  # shown in the header without an API call
 LOGIN_COOKIE = "p16_session"
+# Staff (shopkeepers, operator) may not buy: their token is kept for their own pages
+# and the basket stays anonymous. Only a hint for the pages; the API decides.
+STAFF_COOKIE = "p16_equipe"
 BASKET_AGE = 30 * 24 * 3600
 LOGIN_AGE = 7 * 24 * 3600
 
@@ -43,9 +46,19 @@ def login_token(request):
     return request.COOKIES.get(LOGIN_COOKIE) or None
 
 
-def log_in(response, token):
+def customer_token(request):
+    """The token to shop with: none for a staff account."""
+    return None if request.COOKIES.get(STAFF_COOKIE) else login_token(request)
+
+
+def log_in(response, token, staff=False):
     _cookie(response, LOGIN_COOKIE, token, LOGIN_AGE)
+    if staff:
+        _cookie(response, STAFF_COOKIE, "1", LOGIN_AGE)
+    else:
+        response.delete_cookie(STAFF_COOKIE)
 
 
 def log_out(response):
     response.delete_cookie(LOGIN_COOKIE)
+    response.delete_cookie(STAFF_COOKIE)

@@ -39,7 +39,9 @@ query Account {
 
 LOGIN = """
 mutation Login($email: String!, $password: String!) {
-  tokenCreate(email: $email, password: $password) { token accountErrors { field message code } }
+  tokenCreate(email: $email, password: $password) {
+    token user { isStaff } accountErrors { field message code }
+  }
 }"""
 
 # What each shop's part of an order is doing, in the resident's words.
@@ -60,7 +62,7 @@ def with_status_labels(order):
 
 @storefront_view
 def order(request, token):
-    found = api.execute(ORDER, {"token": str(token)}, session.login_token(request))["orderByToken"]
+    found = api.execute(ORDER, {"token": str(token)}, session.customer_token(request))["orderByToken"]
     if found is None:
         raise Http404("Commande introuvable")
     return page(request, "storefront/order.html", {
@@ -84,8 +86,10 @@ def login(request, template="storefront/login.html", default_next="storefront:ac
         result = api.execute(LOGIN, {"email": email, "password": request.POST.get("password", "")})["tokenCreate"]
         if result["token"]:
             response = redirect(safe_next(request, default_next))
-            session.log_in(response, result["token"])
-            attach_basket(request, result["token"])
+            staff = result["user"]["isStaff"]
+            session.log_in(response, result["token"], staff=staff)
+            if not staff:
+                attach_basket(request, result["token"])
             return response
         errors = messages.form_errors(result["accountErrors"]) or {
             "__all__": messages.CODE_MESSAGES["INVALID_CREDENTIALS"]}
@@ -100,7 +104,7 @@ def attach_basket(request, jwt):
     """A basket filled before logging in now belongs to the customer."""
     checkout = checkout_api.fetch(session.basket_token(request), jwt)
     if checkout:
-        checkout_api.mutate(checkout_api.ATTACH, {"id": checkout["id"]}, "checkoutCustomerAttach", jwt)
+        checkout_api.claim(checkout["id"], jwt)
 
 
 @require_POST

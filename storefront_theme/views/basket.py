@@ -58,7 +58,7 @@ def basket_context(checkout, errors=None):
 
 @storefront_view
 def basket(request):
-    checkout = checkout_api.fetch(session.basket_token(request), session.login_token(request))
+    checkout = checkout_api.fetch(session.basket_token(request), session.customer_token(request))
     response = page(request, "storefront/basket.html", basket_context(checkout))
     if checkout:
         session.keep_basket(response, checkout["token"], checkout["quantity"])
@@ -70,7 +70,7 @@ def basket(request):
 @require_POST
 @storefront_view
 def add(request):
-    jwt = session.login_token(request)
+    jwt = session.customer_token(request)
     line = {"variantId": request.POST.get("variant", ""), "quantity": quantity_of(request.POST.get("quantity"))}
     checkout = checkout_api.fetch(session.basket_token(request), jwt)
     if checkout:
@@ -100,7 +100,7 @@ def add(request):
 @require_POST
 @storefront_view
 def update(request):
-    jwt = session.login_token(request)
+    jwt = session.customer_token(request)
     checkout = checkout_api.fetch(session.basket_token(request), jwt)
     if checkout is None:
         return redirect("storefront:basket")

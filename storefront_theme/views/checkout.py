@@ -101,7 +101,7 @@ def stripe_key(checkout):
 
 @storefront_view
 def checkout_page(request):
-    jwt = session.login_token(request)
+    jwt = session.customer_token(request)
     checkout = checkout_api.fetch(session.basket_token(request), jwt)
     if not checkout or not checkout["quantity"]:
         return redirect("storefront:basket")
@@ -113,7 +113,7 @@ def checkout_page(request):
 @require_POST
 @storefront_view
 def checkout_step(request):
-    jwt = session.login_token(request)
+    jwt = session.customer_token(request)
     checkout = checkout_api.fetch(session.basket_token(request), jwt)
     if not checkout or not checkout["quantity"]:
         return redirect("storefront:basket")
@@ -136,14 +136,15 @@ def _again(request, checkout, jwt, step, errors, **extra):
 
 def contact_step(request, checkout, jwt):
     if jwt:
-        result = checkout_api.mutate(checkout_api.ATTACH, {"id": checkout["id"]}, "checkoutCustomerAttach", jwt)
+        errors = checkout_api.claim(checkout["id"], jwt)
     else:
         email = request.POST.get("email", "").strip()
         if not email:
             return _again(request, checkout, jwt, "contact", {"email": messages.CODE_MESSAGES["REQUIRED"]})
-        result = checkout_api.mutate(checkout_api.EMAIL, {"id": checkout["id"], "email": email}, "checkoutEmailUpdate")
-    if result["errors"]:
-        return _again(request, checkout, jwt, "contact", messages.form_errors(result["errors"]))
+        errors = checkout_api.mutate(checkout_api.EMAIL, {"id": checkout["id"], "email": email},
+                                     "checkoutEmailUpdate")["errors"]
+    if errors:
+        return _again(request, checkout, jwt, "contact", messages.form_errors(errors))
     return None
 
 

@@ -137,7 +137,20 @@ def test_prices_and_slots_are_written_the_french_way(site_server):
     assert re.search(r"(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d+(er)? \w+, \d+\xa0h", home)
 
 
-def test_login_errors_are_french_and_a_logged_in_basket_uses_the_account_email(site_server, api):
+@pytest.fixture(scope="module")
+def resident(site_server, django_db_blocker):
+    """A resident's account, committed so the live server sees it (set-up only)."""
+    from saleor.account.models import User
+
+    email, password = "residente.storefront@exemple.fr", "Passy-16-demo"
+    with django_db_blocker.unblock():
+        user, _ = User.objects.get_or_create(email=email, defaults={"is_active": True})
+        user.set_password(password)
+        user.save()
+    return email, password
+
+
+def test_login_errors_are_french_and_a_logged_in_basket_uses_the_account_email(site_server, api, resident):
     session, token = csrf_session(f"{site_server.url}/connexion/")
     headers = {"Referer": site_server.url}
     wrong = session.post(f"{site_server.url}/connexion/", data={
@@ -153,9 +166,9 @@ def test_login_errors_are_french_and_a_logged_in_basket_uses_the_account_email(s
         "product": product["slug"]}, headers=headers, timeout=60)
     assert added.status_code == 200 and session.cookies["p16_articles"] == "2"
 
-    email = f"{slug}@paris16.example"
+    email, password = resident
     logged = session.post(f"{site_server.url}/connexion/?suite=/commande/", data={
-        "csrfmiddlewaretoken": token, "email": email, "password": "paris16-demo", "suite": "/commande/"},
+        "csrfmiddlewaretoken": token, "email": email, "password": password, "suite": "/commande/"},
         headers=headers, timeout=60)
     assert logged.status_code == 200 and logged.url.endswith("/commande/")
     # The JWT cookie is HttpOnly: page scripts cannot read it.
@@ -163,7 +176,23 @@ def test_login_errors_are_french_and_a_logged_in_basket_uses_the_account_email(s
     # The basket filled before logging in is now the customer's, with their e-mail.
     assert "2 articles" in logged.text
     assert f"{email} · " in logged.text
-    assert "Valider l&#x27;adresse" in logged.text
+    assert "Valider l'adresse" in logged.text
 
     account = session.get(f"{site_server.url}/compte/", timeout=60)
     assert account.status_code == 200 and "Mes commandes" in account.text and "Mes adresses" in account.text
+
+
+def test_a_shopkeeper_browsing_the_shop_buys_nothing_with_the_staff_token(site_server, api):
+    slug = shop_slugs(api, 70)[0]
+    session, token = csrf_session(f"{site_server.url}/commercant/connexion/")
+    headers = {"Referer": site_server.url}
+    session.post(f"{site_server.url}/commercant/connexion/", data={
+        "csrfmiddlewaretoken": token, "email": f"{slug}@paris16.example", "password": "paris16-demo"},
+        headers=headers, timeout=60)
+    assert session.get(f"{site_server.url}/commercant/", timeout=60).status_code == 200
+    # The staff token is not sent with the basket: the API refuses staff baskets.
+    product = api.data(PUBLIC_PRODUCTS, {"slug": slug})["merchant"]["products"]["edges"][0]["node"]
+    added = session.post(f"{site_server.url}/panier/ajouter/", data={
+        "csrfmiddlewaretoken": token, "variant": product["variants"][0]["id"], "quantity": "1",
+        "product": product["slug"]}, headers=headers, timeout=60)
+    assert added.status_code == 200 and "Votre panier" in added.text
