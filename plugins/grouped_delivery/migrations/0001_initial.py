@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         ('checkout', '0025_auto_20200221_0257'),
         ('shipping', '0017_django_price_2'),
         ('local_merchants', '0001_initial'),
-        ('order', '0084_alter_order_language_code'),
+        ('order', '0083_merge_20200421_0529'),
     ]
 
     operations = [
