@@ -37,15 +37,14 @@ def _rotations(names: list, rounds: int):
         yield names[shift:] + names[:shift]
 
 
-def read_latencies(servers: dict, features: dict, request_for, rounds: int,
-                   warmup: int = 3) -> dict:
-    """servers: name -> api url; request_for(features, round) -> (query, variables)."""
+def read_latencies(servers: dict, request_for, rounds: int, warmup: int = 3) -> dict:
+    """servers: name -> api url; request_for(name, round) -> (query, variables)."""
     clients = {name: HTTPClient(url) for name, url in servers.items()}
     samples = {name: [] for name in servers}
     for round_index, order in enumerate(_rotations(list(servers), rounds + warmup)):
         for name in order:
             client = clients[name]
-            client.execute("read", *request_for(features[name], round_index))
+            client.execute("read", *request_for(name, round_index))
             if round_index >= warmup:
                 samples[name].append(client.timings[-1][1])
     return {name: summary(values) for name, values in samples.items()}

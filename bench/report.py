@@ -69,19 +69,21 @@ def markdown(results: dict) -> str:
     if scale:
         lines += [
             "",
-            "## Demo district vs ten times larger (ours, alternating)",
+            "## Demo district vs ten times larger (four servers alternating)",
             "",
             f"Demo: {scale['demo_products']} products; ×10: {scale['x10_products']} products.",
             "",
-            "| request | demo median / p95 (ms) | ×10 median / p95 (ms) | ratio p95 | DB queries demo / ×10 | target |",
-            "| --- | --- | --- | --- | --- | --- |",
+            "| request | ours demo / ×10 p95 (ms) | ours ratio p95 | stock demo / ×10 p95 (ms) | stock ratio p95 | DB queries ours demo / ×10 | target |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
         ]
         for row in scale["rows"]:
+            ours, stock = row["ours"], row["stock"]
             lines.append(
-                f"| {row['request']} | {_fmt(row['demo']['median_ms'])} / {_fmt(row['demo']['p95_ms'])} "
-                f"| {_fmt(row['x10']['median_ms'])} / {_fmt(row['x10']['p95_ms'])} "
-                f"| {_fmt(row['ratio_p95'])} | {_fmt(row['queries']['demo'])} / "
-                f"{_fmt(row['queries']['x10'])} | {row.get('target', '')} |"
+                f"| {row['request']} | {_fmt(ours['demo']['p95_ms'])} / {_fmt(ours['x10']['p95_ms'])} "
+                f"| {_fmt(ours['ratio_p95'])} | {_fmt(stock['demo']['p95_ms'])} / "
+                f"{_fmt(stock['x10']['p95_ms'])} | {_fmt(stock['ratio_p95'])} "
+                f"| {_fmt(row['queries']['demo'])} / {_fmt(row['queries']['x10'])} "
+                f"| {row.get('target', '')} |"
             )
     load = results.get("load")
     if load:
@@ -92,8 +94,8 @@ def markdown(results: dict) -> str:
             "Throughput at which p95 stays under 500 ms (connections stepped "
             f"{load['connection_steps']}, {load['seconds']} s each), and error rate.",
             "",
-            "| district | server | req/s at p95 < 500 ms | ÷ stock | at connections | p95 (ms) | errors there | worst errors | orders |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+            "| district | server | req/s at p95 < 500 ms | ÷ stock | at connections | p95 (ms) | errors there | worst errors | p95 at 1 connection (ms) | orders |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         ]
         for district, servers in load["districts"].items():
             stock_rps = servers["stock"]["rps_at_p95_under_500ms"]
@@ -103,6 +105,7 @@ def markdown(results: dict) -> str:
                     f"| {district} | {LABELS[name]} | {_fmt(result['rps_at_p95_under_500ms'])} "
                     f"| {_fmt(ratio)} | {_fmt(result['connections'])} | {_fmt(result['p95_ms'])} "
                     f"| {_pct(result['error_rate'])} | {_pct(result['max_error_rate'])} "
+                    f"| {_fmt(result['steps'][0]['p95_ms'] if result['steps'] else None)} "
                     f"| {sum(s['orders'] for s in result['steps'])} |"
                 )
     storefront = results.get("storefront")
