@@ -1,11 +1,10 @@
 """The resident's side after paying: confirmation and tracking, login, account."""
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from .. import api, checkout_api, messages, session
-from .base import page, storefront_view
+from .base import not_found, page, storefront_view
 
 ORDER_FIELDS = """
 fragment Tracked on Order {
@@ -64,7 +63,7 @@ def with_status_labels(order):
 def order(request, token):
     found = api.execute(ORDER, {"token": str(token)}, session.customer_token(request))["orderByToken"]
     if found is None:
-        raise Http404("Commande introuvable")
+        return not_found(request, "Cette commande est introuvable")
     return page(request, "storefront/order.html", {
         "order": with_status_labels(found),
         "thanks": request.GET.get("merci") == "1",

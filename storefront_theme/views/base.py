@@ -14,6 +14,7 @@ def page(request, template, context=None, status=200):
     context = {
         "basket_count": session.basket_count(request),
         "logged_in": bool(session.login_token(request)),
+        "query": "",
         **(context or {}),
     }
     response = render(request, template, context, status=status)
@@ -21,6 +22,10 @@ def page(request, template, context=None, status=200):
     # Lets anyone (and the benchmark) see what a page cost in API calls.
     response["Server-Timing"] = f'api;desc="{calls} appels";dur={seconds * 1000:.1f}'
     return response
+
+
+def not_found(request, message):
+    return page(request, "storefront/not_found.html", {"message": message}, status=404)
 
 
 def storefront_view(view):

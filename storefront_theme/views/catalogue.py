@@ -5,12 +5,10 @@ time) and anonymous reads come from the cache.
 """
 from datetime import datetime
 
-from django.http import Http404
-
 from plugins.local_merchants.trades import TRADE_LABELS, MerchantTrade
 
 from .. import api, formatting, listing
-from .base import page, storefront_view
+from .base import not_found, page, storefront_view
 
 MERCHANT_CARD = """
 fragment MerchantCard on Merchant {
@@ -153,7 +151,7 @@ def shop(request, slug):
 def product(request, slug):
     found = api.cached(PRODUCT, {"slug": slug}, partial=True)["product"]
     if found is None:
-        raise Http404("Produit introuvable")
+        return not_found(request, "Ce produit n'est plus en ligne")
     return page(request, "storefront/product.html", product_context(found))
 
 
