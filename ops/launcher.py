@@ -29,6 +29,8 @@ def production_environment() -> dict:
     """Settings for the production-like server `make run` starts."""
     env = base_environment()
     env.setdefault("DEBUG", "False")
+    env.setdefault("STOREFRONT_URL", f"http://{HOST}:{PORT}/")
+    env.setdefault("STOREFRONT_API_URL", f"http://{HOST}:{PORT}/graphql/")
     env.setdefault("ALLOWED_HOSTS", f"{HOST},localhost")
     env.setdefault("ALLOWED_CLIENT_HOSTS", f"{HOST}:{PORT},localhost:{PORT}")
     if "SECRET_KEY" not in env:
@@ -127,8 +129,10 @@ def _interrupt(signum, frame):
 
 
 def main(argv: list) -> int:
-    # SIGTERM (e.g. from a supervisor) stops everything the same way Ctrl-C does.
-    signal.signal(signal.SIGTERM, _interrupt)
+    # Ctrl-C, SIGTERM (a supervisor) and SIGHUP (a closed terminal) all stop everything;
+    # set explicitly because a shell starting us in the background ignores SIGINT.
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _interrupt)
     command, args = argv[0], argv[1:]
     if command == "run":
         return run()
