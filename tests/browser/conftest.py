@@ -6,10 +6,11 @@ import pytest
 from .storefront import CHROMIUM, CHROMIUM_ARGS
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(site_server):
     # Depends on site_server so the district is loaded (synchronous Django) before
-    # Playwright starts its event loop in this thread.
+    # Playwright starts its event loop in this thread. Module scope: while that loop
+    # runs, Django refuses synchronous database access, which later tests need.
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium package to run the browser tests")
     from playwright.sync_api import sync_playwright
