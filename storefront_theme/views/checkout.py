@@ -127,8 +127,15 @@ def checkout_step(request):
     return redirect(reverse("storefront:checkout") + "#etapes")
 
 
+# Fields the checkout page shows a message next to; any other goes to the top.
+SHOWN_FIELDS = {"email", "shippingMethod", "slot", "payment", *ADDRESS_FIELDS}
+
+
 def _again(request, checkout, jwt, step, errors, **extra):
     """The same step, open again, with the French messages next to their fields."""
+    shown = {field: text for field, text in errors.items() if field in SHOWN_FIELDS}
+    elsewhere = [text for field, text in errors.items() if field not in SHOWN_FIELDS]
+    errors = {**shown, **({messages.GENERAL: " ".join(dict.fromkeys(elsewhere))} if elsewhere else {})}
     fresh = checkout_api.fetch(checkout["token"], jwt) or checkout
     return page(request, "storefront/checkout.html",
                 state(fresh, jwt, errors=errors, step=step, **extra), status=400)

@@ -139,3 +139,40 @@ def test_a_shopkeeper_marks_their_part_ready_and_the_resident_sees_it(page, desk
     expect(ready.locator(".status")).to_have_text("Prête")
     other = page.locator("section.basket-shop").filter(has=page.get_by_role("link", name=second["shop"]))
     expect(other.locator(".status")).to_have_text("En préparation")
+
+
+STOCK = """
+query($slug: String!) { product(slug: $slug) { variants { id stocks { warehouse { id } quantity } } } }"""
+SET_STOCK = """
+mutation($variant: ID!, $warehouse: ID!, $quantity: Int!) {
+  productVariantStocksUpdate(variantId: $variant, stocks: [{warehouse: $warehouse, quantity: $quantity}]) {
+    bulkStockErrors { field message code } } }"""
+
+
+def test_a_payment_that_fails_keeps_the_basket(page, site_server, api):
+    base = site_server.url
+    item = products_from_shops(api, 1, skip=15)[0]
+    operator = site_server.login("admin@paris16.example")
+    variant = operator.data(STOCK, {"slug": item["product"]})["product"]["variants"][0]
+    stock = variant["stocks"][0]
+    add_to_basket(page, base, item["product"])
+    start_checkout(page, base, "paiement.refuse@exemple.fr")
+    fill_address(page, HOME_16E)
+    page.get_by_role("button", name="Valider l'adresse").click()
+    choose_option(page, "^Livraison groupée dans le 16e")
+    page.locator("input[name=slot]:not([disabled])").first.check()
+    page.get_by_role("button", name="Réserver ce créneau").click()
+    try:
+        # The shop sells its last one in the shop while the resident is paying.
+        operator.data(SET_STOCK, {"variant": variant["id"], "warehouse": stock["warehouse"]["id"], "quantity": 0})
+        page.get_by_role("button", name=re.compile(r"^Payer ")).click()
+        expect(page.get_by_role("alert")).to_contain_text("Il n'en reste plus assez")
+    finally:
+        operator.data(SET_STOCK, {"variant": variant["id"], "warehouse": stock["warehouse"]["id"],
+                                  "quantity": stock["quantity"]})
+    # Nothing was ordered and the basket is still there, address and slot included.
+    page.goto(f"{base}/panier/")
+    expect(page.get_by_role("link", name=item["name"])).to_be_visible()
+    page.get_by_role("link", name="Commander").click()
+    tracking = pay(page)
+    assert "/commandes/" in tracking
