@@ -13,7 +13,7 @@ def _fmt(value, suffix=""):
     return f"{value}{suffix}"
 
 
-def _target(value, limit, higher_is_better=False) -> str:
+def target_status(value, limit, higher_is_better=False) -> str:
     if value is None:
         return "—"
     met = value >= limit if higher_is_better else value <= limit
@@ -63,7 +63,7 @@ def markdown(results: dict) -> str:
             )
         lines.append(
             f"\nTarget: cached listing ≥ 5× stock throughput — "
-            f"{_target(cache['throughput_ratio']['ours_cached'], 5, True)}."
+            f"{target_status(cache['throughput_ratio']['ours_cached'], 5, True)}."
         )
     scale = results.get("scale")
     if scale:

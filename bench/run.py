@@ -66,7 +66,7 @@ def _row(request: str, latencies: dict, queries_ours, queries_stock, target=None
     }
     if target:
         row["target"] = (f"≤ {target:.2f} median: "
-                         + report._target(row["ratio_median"], target))
+                         + report.target_status(row["ratio_median"], target))
     return row
 
 
@@ -135,7 +135,7 @@ def district_scale(svc, features, datasets, counts) -> dict:
             }
         if count_key == "listing":
             row["target"] = (f"ours p95 ≤ {TARGETS['scale_p95']}× demo: "
-                             + report._target(row["ours"]["ratio_p95"], TARGETS["scale_p95"]))
+                             + report.target_status(row["ours"]["ratio_p95"], TARGETS["scale_p95"]))
         rows.append(row)
     return {
         "rows": rows,
