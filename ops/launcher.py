@@ -32,7 +32,8 @@ def production_environment() -> dict:
     env.setdefault("STOREFRONT_URL", f"http://{HOST}:{PORT}/")
     env.setdefault("STOREFRONT_API_URL", f"http://{HOST}:{PORT}/graphql/")
     env.setdefault("ALLOWED_HOSTS", f"{HOST},localhost")
-    env.setdefault("ALLOWED_CLIENT_HOSTS", f"{HOST}:{PORT},localhost:{PORT}")
+    # Host names without port: Saleor compares redirect URLs' host names with them.
+    env.setdefault("ALLOWED_CLIENT_HOSTS", f"{HOST},localhost")
     if "SECRET_KEY" not in env:
         key_file = ROOT / ".data" / "secret_key"
         if not key_file.exists():

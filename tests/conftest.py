@@ -79,7 +79,7 @@ def site_server(demo_district, tmp_path_factory):
         DEBUG="False",
         SECRET_KEY="tests-only-secret",
         ALLOWED_HOSTS="127.0.0.1,localhost",
-        ALLOWED_CLIENT_HOSTS=f"127.0.0.1:{port}",
+        ALLOWED_CLIENT_HOSTS="127.0.0.1,localhost",
         STOREFRONT_API_URL=f"http://127.0.0.1:{port}/graphql/",
         STOREFRONT_URL=f"http://127.0.0.1:{port}/",
         # dj-email-url 1.0.1 knows "file" (not "filemail") and drops one leading
