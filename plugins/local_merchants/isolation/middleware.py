@@ -6,6 +6,7 @@ and app middlewares have authenticated the request.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from graphql_jwt.exceptions import PermissionDenied
+from promise import Promise
 from saleor.checkout.error_codes import CheckoutErrorCode
 
 from ..models import Merchant, ProductMerchant
@@ -37,6 +38,10 @@ def _create_product_in_shop(next_, root, info, who, args):
     # One transaction: the product never exists without its shop.
     with transaction.atomic():
         payload = next_(root, info, **args)
+        # graphql-core hands middlewares a promise of the resolver's result (already
+        # settled: the executor is synchronous); unwrapped, or the link is never made.
+        if Promise.is_thenable(payload):
+            payload = Promise.resolve(payload).get()
         product = getattr(payload, "product", None)
         if product is not None and product.pk:
             ProductMerchant.objects.create(product=product, merchant_id=who.merchant_id)
