@@ -1,12 +1,14 @@
 import graphene
-from saleor.graphql.utils import get_user_or_app_from_context
-from saleor.product.models import Product
 
 from ..isolation import policy
 from ..isolation.actors import actor_of_request
-from ..isolation.querysets import scope_merchants, scope_products
+from ..isolation.querysets import scope_merchants
 from ..models import Merchant
-from .dataloaders import MerchantByProductIdLoader, MerchantByUserIdLoader
+from .dataloaders import (
+    MerchantByProductIdLoader,
+    MerchantByUserIdLoader,
+    ProductsByMerchantIdLoader,
+)
 
 
 def resolve_merchants(info, **_kwargs):
@@ -25,13 +27,7 @@ def resolve_merchant(info, id=None, slug=None):
 
 
 def resolve_merchant_products(info, merchant):
-    requestor = get_user_or_app_from_context(info.context)
-    scope = policy.merchant_products_scope(
-        actor_of_request(info.context),
-        Product.objects.user_has_access_to_all(requestor),
-        merchant.pk,
-    )
-    return scope_products(Product.objects.filter(merchant_link__merchant_id=merchant.pk), scope)
+    return ProductsByMerchantIdLoader(info.context).load(merchant.pk)
 
 
 def resolve_product_merchant(root, info):

@@ -86,3 +86,37 @@ def test_product_merchant_costs_one_query_whatever_the_page_size(shops):
     large, large_rows = _count_queries(Api(), 24)
     assert (small_rows, large_rows) == (2, 24)
     assert small == large == 2  # the page, then every product's merchant at once
+
+
+MERCHANT_PAGE = """query($n:Int){ merchants(first:$n){ edges{ node{ slug address{ streetAddress1 }
+  openingHours{ weekday opens } products(first: 3){ totalCount edges{ node{ name } } } } } } }"""
+
+
+def test_merchants_page_costs_the_same_queries_whatever_its_size(shops):
+    from plugins.local_merchants.onboarding import create_merchant
+
+    from .conftest import ADDRESS, _product
+
+    for index in range(20):
+        merchant = create_merchant(
+            name=f"Boutique {index:02d}", slug=f"boutique-{index:02d}", trade="OTHER",
+            email=f"boutique-{index:02d}@paris16.example", siret="73282932000074", address=ADDRESS,
+            opening_hours=[(1, "09:00", "19:00")],
+        )
+        for rank in range(4):
+            _product(merchant, shops.product_type, shops.category, f"Article {index:02d} {rank}",
+                     published=rank != 3)
+    for api in (Api(), Api(shops.keeper_a), Api(shops.operator)):
+        counts = {}
+        for first in (5, 20):
+            with CaptureQueriesContext(connection) as ctx:
+                edges = api.data(MERCHANT_PAGE, {"n": first})["merchants"]["edges"]
+                counts[first] = len(ctx.captured_queries)
+            assert len(edges) == first
+            assert all(len(e["node"]["products"]["edges"]) <= 3 and e["node"]["openingHours"] is not None
+                       for e in edges)
+            shop = next(e["node"] for e in edges if e["node"]["slug"] == "boutique-00")
+            # Residents see the 3 published articles of 4; the page stops at 3 either way.
+            assert [p["node"]["name"] for p in shop["products"]["edges"]] == [
+                "Article 00 0", "Article 00 1", "Article 00 2"]
+        assert counts[5] == counts[20], counts
