@@ -5,6 +5,13 @@ Every stock Saleor path that lists or finds products goes through
 lookups, category/collection/product-type lists, variants, dataloaders,
 translations). `install()` routes both through the policy, so no path can show a
 shopkeeper another shop's products or a resident a deactivated shop's products.
+
+Why replace methods at runtime: Saleor 2.10 offers no hook to narrow which products a
+request sees (plugins are not asked, and a custom manager would not reach the
+`Product.objects` its own modules import). So `install()`, called once from
+LocalMerchantsConfig.ready(), sets ProductsQueryset.visible_to_user and .published to
+the functions below; no file of Saleor is edited, and `uninstall()` restores stock
+behaviour (the cost test measures both side by side).
 """
 from django.db.models import Q
 from saleor.app.models import App
