@@ -1,18 +1,16 @@
 """Three small shops (A, B in the basket; C elsewhere), open every day, and a basket
 helper; GraphQL over Django's test client on the real /graphql/ view."""
-import json
 from decimal import Decimal
 
 import pytest
 import saleor.product.utils  # noqa: F401  (Saleor's tasks<->utils import cycle: utils first)
-from django.test import Client
-from graphql_jwt.shortcuts import get_token
-from graphql_relay import from_global_id, to_global_id
+from graphql_relay import from_global_id
 from saleor.account.models import User
 from saleor.checkout.models import Checkout
 from saleor.product.models import Category, Product, ProductType, ProductVariant
 from saleor.warehouse.models import Stock
 
+from tests.integration.api import Api, gid  # noqa: F401  (re-exported)
 from plugins.grouped_delivery.services.methods import ensure_zone
 from plugins.local_merchants.models import ProductMerchant
 from plugins.local_merchants.onboarding import create_merchant
@@ -21,28 +19,6 @@ IN_ZONE = {"firstName": "Camille", "lastName": "Martin", "streetAddress1": "12 r
            "city": "Paris", "postalCode": "75016", "country": "FR", "phone": "+33145200000"}
 OUTSIDE = {**IN_ZONE, "streetAddress1": "5 rue de Vaugirard", "postalCode": "75015"}
 ALL_DAY = [(day, "00:00", "23:59") for day in range(7)]
-
-
-class Api:
-    def __init__(self, user=None):
-        self.client = Client()
-        self.headers = {"HTTP_AUTHORIZATION": f"JWT {get_token(user)}"} if user else {}
-
-    def execute(self, query, variables=None):
-        response = self.client.post(
-            "/graphql/", json.dumps({"query": query, "variables": variables or {}}),
-            content_type="application/json", **self.headers,
-        )
-        return response.json()
-
-    def data(self, query, variables=None):
-        body = self.execute(query, variables)
-        assert not body.get("errors"), body["errors"]
-        return body["data"]
-
-
-def gid(obj):
-    return to_global_id(type(obj).__name__, obj.pk)
 
 
 class District:

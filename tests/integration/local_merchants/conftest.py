@@ -1,43 +1,22 @@
 """Two small shops (A and B) with products, stock and shopkeepers, an operator and a
 customer, created through the real onboarding service; GraphQL over Django's test
 client on the real /graphql/ view (so the settings' graphene middlewares run)."""
-import json
 from decimal import Decimal
 
 import pytest
 import saleor_config.urls  # noqa: F401  (Saleor's modules in the server's import order)
-from django.test import Client
-from graphql_jwt.shortcuts import get_token
-from graphql_relay import to_global_id
 from saleor.account.models import User
 from saleor.product.models import Category, Product, ProductType, ProductVariant
 from saleor.shipping.models import ShippingMethod, ShippingZone
 from saleor.warehouse.models import Stock
 
+from tests.integration.api import Api, gid  # noqa: F401  (re-exported)
 from plugins.local_merchants.models import ProductMerchant
 from plugins.local_merchants.onboarding import create_merchant
 
 PASSWORD = "secret-pass-16"
 ADDRESS = {"street_address_1": "12 rue de Passy", "postal_code": "75016", "city": "PARIS",
            "country": "FR"}
-
-
-class Api:
-    def __init__(self, user=None):
-        self.client = Client()
-        self.headers = {"HTTP_AUTHORIZATION": f"JWT {get_token(user)}"} if user else {}
-
-    def execute(self, query, variables=None):
-        response = self.client.post(
-            "/graphql/", json.dumps({"query": query, "variables": variables or {}}),
-            content_type="application/json", **self.headers,
-        )
-        return response.json()
-
-    def data(self, query, variables=None):
-        body = self.execute(query, variables)
-        assert not body.get("errors"), body["errors"]
-        return body["data"]
 
 
 def _product(merchant, product_type, category, name, published=True):
@@ -81,10 +60,6 @@ def shops(db, settings):
     s.pb = _product(s.b, product_type, category, "Vin B")
     s.pb_draft = _product(s.b, product_type, category, "Brouillon B", published=False)
     return s
-
-
-def gid(obj):
-    return to_global_id(type(obj).__name__, obj.pk)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ Orders are created with Saleor's own models and announced with Saleor's own
 `order_created` action (what checkoutComplete calls), so these tests do not
 depend on the delivery rules; the live test goes through the real checkout.
 """
-import json
 import uuid
 from decimal import Decimal
 
@@ -14,41 +13,27 @@ import pytest
 # saleor.product.tasks before saleor.product.utils, a circular import in Saleor.
 import saleor_config.urls  # noqa: F401,E402
 
+from tests.integration.api import Api as BaseApi  # noqa: E402
+
 PASSWORD = "paris16-test"
 OPERATOR = "operateur@paris16.example"
 HOME = {"first_name": "Camille", "last_name": "Martin", "street_address_1": "12 rue de Passy",
         "city": "PARIS", "postal_code": "75016", "country": "FR"}
 
 
-class Api:
-    def __init__(self, client, token=None):
-        self.client, self.token = client, token
-
-    def execute(self, query, variables=None):
-        headers = {"HTTP_AUTHORIZATION": f"JWT {self.token}"} if self.token else {}
-        response = self.client.post(
-            "/graphql/", json.dumps({"query": query, "variables": variables or {}}),
-            content_type="application/json", **headers,
-        )
-        return response.json()
-
-    def data(self, query, variables=None):
-        body = self.execute(query, variables)
-        assert not body.get("errors"), body["errors"]
-        return body["data"]
-
+class Api(BaseApi):
     def login(self, email):
         token = self.data(
             "mutation($e:String!,$p:String!){tokenCreate(email:$e,password:$p){token}}",
             {"e": email, "p": PASSWORD},
         )["tokenCreate"]["token"]
         assert token
-        return Api(self.client, token)
+        return Api(token=token, client=self.client)
 
 
 @pytest.fixture
 def api(client, db):
-    return Api(client)
+    return Api(client=client)
 
 
 def _user(email, **extra):
