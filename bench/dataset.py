@@ -23,10 +23,12 @@ def forget_previous_runs() -> int:
     from django.db import transaction
     from saleor.checkout.models import Checkout
     from saleor.order.models import Order
-    from saleor.payment.models import Payment
+    from saleor.payment.models import Payment, Transaction
 
     with transaction.atomic():
         orders = Order.objects.filter(user_email__startswith=BENCH_EMAIL_PREFIX)
+        # Payments and their transactions are protected: they go first, innermost first.
+        Transaction.objects.filter(payment__order__in=orders).delete()
         Payment.objects.filter(order__in=orders).delete()
         removed, _ = orders.delete()
         Checkout.objects.filter(email__startswith=BENCH_EMAIL_PREFIX).delete()
