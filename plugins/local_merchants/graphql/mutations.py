@@ -14,7 +14,7 @@ from saleor.account.emails import send_set_password_email_with_url
 from saleor.core.utils.url import validate_storefront_url
 from saleor.graphql.account.i18n import I18nMixin
 from saleor.graphql.account.types import AddressInput
-from saleor.graphql.core.mutations import BaseMutation
+from saleor.graphql.core.mutations import BaseMutation, validation_error_to_error_type
 from saleor.graphql.core.scalars import Decimal
 
 from plugins.grouped_delivery.domain.address import check_address
@@ -29,6 +29,7 @@ from ..onboarding import OnboardingError, create_merchant
 from .enums import MerchantTradeEnum
 from .types import Merchant, MerchantError
 
+_MERCHANT_CODES = frozenset(code.value for code in MerchantErrorCode)
 REQUIRED_ON_CREATE = {
     "name": "Le nom de la boutique est obligatoire.",
     "slug": "L'identifiant web (slug) est obligatoire.",
@@ -45,6 +46,7 @@ OPERATOR_ONLY = (
     "Seul l'opérateur de la plateforme peut modifier le taux de commission ou l'activation "
     "d'une boutique : contactez-le."
 )
+UNKNOWN_MERCHANT = "Cette boutique n'existe pas : vérifiez son identifiant."
 ADDRESS_INVALID = "L'adresse de la boutique est incomplète ou invalide : vérifiez la rue, le code postal et la ville."
 
 
@@ -87,11 +89,25 @@ def _problem(errors, problem):
         _error(errors, problem.field, MerchantErrorCode[problem.code], problem.message)
 
 
-class _MerchantMutation(I18nMixin, BaseMutation):
+# BaseMutation first: I18nMixin's own construct_instance does nothing (it expects to come
+# after a mutation class), which left every validated address blank.
+class _MerchantMutation(BaseMutation, I18nMixin):
     merchant = graphene.Field(Merchant)
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def handle_errors(cls, error: ValidationError, **extra):
+        # Saleor reports codes it does not know as "invalid": keep ours (INVALID_SIRET...).
+        typed = validation_error_to_error_type(error)
+        groups = error.error_dict.values() if hasattr(error, "error_dict") else [error.error_list]
+        originals = [err.code for group in groups for err in group]
+        typed = [
+            (err, original if original in _MERCHANT_CODES else code, params)
+            for (err, code, params), original in zip(typed, originals)
+        ]
+        return cls.handle_typed_errors(typed, **extra)
 
     @classmethod
     def clean_input(cls, data, instance=None):
@@ -211,7 +227,7 @@ class MerchantUpdate(_MerchantMutation):
 
     @classmethod
     def perform_mutation(cls, _root, info, id, input):
-        merchant = cls.get_node_or_error(info, id, only_type=Merchant)
+        merchant = cls.get_merchant(info, id)
         given = [key for key, value in input.items() if value is not None]
         refused = policy.merchant_update_refusal(actor_of_request(info.context), merchant.pk, given)
         if refused:
@@ -221,6 +237,18 @@ class MerchantUpdate(_MerchantMutation):
         with transaction.atomic():
             cls.save(merchant, cleaned)
         return MerchantUpdate(merchant=merchant)
+
+    @classmethod
+    def get_merchant(cls, info, merchant_id):
+        """The shop, or one French NOT_FOUND for unknown, forged and other types' IDs alike."""
+        try:
+            merchant = cls.get_node_or_error(info, merchant_id, only_type=Merchant)
+        except (ValidationError, ValueError):
+            merchant = None
+        if merchant is None:
+            raise ValidationError({"id": ValidationError(
+                UNKNOWN_MERCHANT, code=MerchantErrorCode.NOT_FOUND.value)})
+        return merchant
 
     @classmethod
     def save(cls, merchant, cleaned):
