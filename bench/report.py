@@ -108,6 +108,13 @@ def markdown(results: dict) -> str:
                     f"| {_fmt(result['steps'][0]['p95_ms'] if result['steps'] else None)} "
                     f"| {sum(s['orders'] for s in result['steps'])} |"
                 )
+        for district, servers in load["districts"].items():
+            if not any(r["rps_at_p95_under_500ms"] for r in servers.values()):
+                lines.append(
+                    f"\n> {district}: p95 is over 500 ms already with one resident, for stock "
+                    "Saleor too: the mix's searches alone take longer (see the search row of "
+                    "the district table)."
+                )
     storefront = results.get("storefront")
     if storefront:
         lines += ["", "## Storefront pages (bench/storefront_pages.py, in-process, demo district)", ""]

@@ -19,11 +19,11 @@ from .stats import ratio
 
 # Measuring time once the servers are up (loading a district, first run only, is extra).
 BUDGET_SECONDS = int(os.environ.get("BENCH_BUDGET_SECONDS", 11 * 60))
-READ_ROUNDS = 30
-CHECKOUT_ROUNDS = 8
-SCALE_ROUNDS = {"listing": 20, "search": 10}
+READ_ROUNDS = 60
+CHECKOUT_ROUNDS = 12
+SCALE_ROUNDS = {"listing": 60, "search": 15}
 LOAD_STEPS = [1, 2, 4, 8, 16]
-LOAD_SECONDS = 6
+LOAD_SECONDS = 8
 THROUGHPUT_CONNECTIONS = 8
 THROUGHPUT_SECONDS = 5
 THROUGHPUT_ROUNDS = 3
