@@ -70,6 +70,10 @@ def demo_district(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="session")
 def site_server(demo_district, tmp_path_factory):
     """A real gunicorn (and Celery worker when Redis answers) on the test database."""
+    from django.core.management import call_command
+
+    # Served like `make run` serves them: collected, then by whitenoise (DEBUG off).
+    call_command("collectstatic", interactive=False, verbosity=0)
     port = _free_port()
     mail_dir = tmp_path_factory.mktemp("mail")
     env = dict(os.environ)
