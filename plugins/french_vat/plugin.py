@@ -10,12 +10,11 @@ from prices import Money, TaxedMoney
 from saleor.core.taxes import TaxType
 from saleor.plugins.base_plugin import BasePlugin
 
+from .codes import META_CODE_KEY, product_type_codes
 from .rates import RATES, SHIPPING_RATE, VatRate, net_from_gross, rate_for_code
 
 if TYPE_CHECKING:
     from saleor.product.models import Product, ProductType
-
-META_CODE_KEY = "french_vat.code"
 
 
 def taxed(gross: Money, rate: VatRate) -> TaxedMoney:
@@ -30,26 +29,10 @@ class FrenchVatPlugin(BasePlugin):
     PLUGIN_DESCRIPTION = "Taux de TVA français (20 %, 10 %, 5,5 %, 2,1 %), prix TTC."
     DEFAULT_ACTIVE = True
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._codes_by_product_type = None
-
-    def _product_type_codes(self) -> dict:
-        """Every product type's VAT code, read once per request (the plugin lives as long
-        as the request's plugin manager): a listing must not query each product's type."""
-        if self._codes_by_product_type is None:
-            from saleor.product.models import ProductType
-
-            self._codes_by_product_type = {
-                pk: (metadata or {}).get(META_CODE_KEY, "")
-                for pk, metadata in ProductType.objects.values_list("pk", "metadata")
-            }
-        return self._codes_by_product_type
-
     def _rate_of(self, obj: Union["Product", "ProductType"]) -> VatRate:
         code = obj.get_value_from_metadata(META_CODE_KEY, "")
         if not code and hasattr(obj, "product_type_id"):
-            code = self._product_type_codes().get(obj.product_type_id, "")
+            code = product_type_codes.get().get(obj.product_type_id, "")
         return rate_for_code(code)
 
     def _rate_of_variant(self, variant) -> VatRate:

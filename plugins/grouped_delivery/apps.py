@@ -5,3 +5,12 @@ class GroupedDeliveryConfig(AppConfig):
     name = "plugins.grouped_delivery"
     label = "grouped_delivery"
     verbose_name = "Livraison groupée"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from saleor.plugins.models import PluginConfiguration
+
+        from .services.settings import saved_configuration
+
+        post_save.connect(saved_configuration.invalidate, sender=PluginConfiguration)
+        post_delete.connect(saved_configuration.invalidate, sender=PluginConfiguration)

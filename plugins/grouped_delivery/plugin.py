@@ -15,13 +15,11 @@ from .domain.fees import grouped_delivery_fee
 from .models import DeliveryKind
 from .services import slots
 from .services.errors import DeliveryRefused
-from .services.basket import grouped_fee, load_basket, method_of, refusal
+from .services.basket import (
+    fee_of, load_basket, method_chosen, refusal, weight_and_subtotal,
+)
 from .services.pickup import set_merchant_pickup_times
-from .services.settings import PLUGIN_ID
-
-
-def _values(configuration) -> dict:
-    return {item["name"]: item["value"] for item in configuration or []}
+from .services.settings import PLUGIN_ID, configuration_values
 
 
 class GroupedDeliveryPlugin(BasePlugin):
@@ -39,28 +37,29 @@ class GroupedDeliveryPlugin(BasePlugin):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.settings = parse_settings(_values(self.configuration))
+        self.settings = parse_settings(configuration_values(self.configuration))
 
     @classmethod
     def validate_plugin_configuration(cls, plugin_configuration):
         try:
-            parse_settings(_values(plugin_configuration.configuration))
+            parse_settings(configuration_values(plugin_configuration.configuration))
         except (ConfigError, ValueError) as error:
             raise ValidationError(str(error))
 
-    def _grouped(self, shipping_method_id) -> bool:
-        method = method_of(shipping_method_id)
+    @staticmethod
+    def _grouped(checkout_or_order) -> bool:
+        method = method_chosen(checkout_or_order)
         return method is not None and method.kind == DeliveryKind.GROUPED_DELIVERY
 
     def calculate_checkout_shipping(self, checkout, lines, discounts, previous_value):
-        if not self.active or not self._grouped(checkout.shipping_method_id):
+        if not self.active or not self._grouped(checkout):
             return previous_value
-        basket = load_basket(checkout, lines, discounts, self.settings)
-        fee = Money(grouped_fee(basket), previous_value.currency)
+        weight_kg, subtotal = weight_and_subtotal(checkout, lines, discounts)
+        fee = Money(fee_of(self.settings.fee_rules, subtotal, weight_kg), previous_value.currency)
         return TaxedMoney(net=fee, gross=fee)
 
     def calculate_order_shipping(self, order, previous_value):
-        if not self.active or not self._grouped(order.shipping_method_id):
+        if not self.active or not self._grouped(order):
             return previous_value
         rules = self.settings.fee_rules
         # An existing order is never refused for its weight: price it only.
@@ -75,7 +74,7 @@ class GroupedDeliveryPlugin(BasePlugin):
         if not self.active:
             return previous_value
         basket = load_basket(checkout, None, discounts, self.settings)
-        method = method_of(checkout.shipping_method_id)
+        method = method_chosen(checkout)
         problem = refusal(basket, method)
         if problem is None:
             try:
@@ -91,7 +90,7 @@ class GroupedDeliveryPlugin(BasePlugin):
             slots.attach_to_order(order)
             # A checkout's order is born paid: Saleor sends no order_fully_paid for it.
             if order.is_fully_paid():
-                set_merchant_pickup_times(order)
+                set_merchant_pickup_times(order, self.settings)
         return previous_value
 
     def order_cancelled(self, order, previous_value):
@@ -101,5 +100,5 @@ class GroupedDeliveryPlugin(BasePlugin):
 
     def order_fully_paid(self, order, previous_value):
         if self.active:
-            set_merchant_pickup_times(order)
+            set_merchant_pickup_times(order, self.settings)
         return previous_value

@@ -22,10 +22,10 @@ from saleor.graphql.core.types.common import CheckoutError, OrderError
 from ..domain.orders import draft_delivery_refusal
 from ..models import DeliveryKind
 from ..services import slots
-from ..services.basket import load_basket, method_of, refusal
+from ..services.basket import method_of, refusal
 from ..services.errors import DeliveryErrorCode, DeliveryRefused
 from ..services.zone import check_input, check_saved
-from .resolvers import checkout_by_id, slot_by_id
+from .resolvers import checkout_by_id, request_basket, slot_by_id
 from .types import DeliveryError
 
 
@@ -51,7 +51,7 @@ class CheckoutDeliverySlotUpdate(BaseMutation):
         if slot is None:
             raise DeliveryRefused(DeliveryErrorCode.NOT_FOUND, field="slot_id").as_validation_error()
         try:
-            slots.choose(load_basket(checkout, None, info.context.discounts), slot, timezone.now())
+            slots.choose(request_basket(checkout, info), slot, timezone.now())
         except DeliveryRefused as refused:
             raise refused.as_validation_error()
         return cls(checkout=checkout)
@@ -107,7 +107,7 @@ class CheckoutShippingMethodUpdate(stock.CheckoutShippingMethodUpdate):
         except Exception:  # malformed: stock answers with its own error
             pass
         if checkout is not None and method_pk and str(method_pk).isdigit():
-            basket = load_basket(checkout, None, info.context.discounts)
+            basket = request_basket(checkout, info)
             problem = refusal(basket, method_of(int(method_pk)))
             if problem is not None:
                 problem.field = "shipping_method"

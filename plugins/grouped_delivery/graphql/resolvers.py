@@ -11,7 +11,7 @@ from .dataloaders import DeliverySlotByOrderIdLoader
 from ..services.basket import load_basket
 from ..services.options import delivery_options, ensure_methods, filter_stock_methods
 from ..services.rounds import round_sheet
-from ..services.settings import current_settings
+from ..services.settings import settings_of
 from ..services.slots import chosen_slot, upcoming_slots, usable_for
 from ..services.zone import check_input
 
@@ -40,24 +40,29 @@ def slot_by_id(global_id: str) -> Optional[models.DeliverySlot]:
     return models.DeliverySlot.objects.filter(pk=int(pk)).first()
 
 
+def request_basket(checkout: Checkout, info):
+    """The basket with the settings of the request's plugins manager (no new manager)."""
+    return load_basket(checkout, None, info.context.discounts, settings_of(info.context.plugins))
+
+
 def resolve_delivery_zone_check(address):
     return check_input(address)
 
 
 def resolve_delivery_slots(info, checkout_id=None):
     now = timezone.now()
-    settings = current_settings()
+    settings = settings_of(info.context.plugins)
     slots = upcoming_slots(settings, now)
     if checkout_id is None:
         return slots
     checkout = checkout_by_id(checkout_id)
     if checkout is None:
         raise GraphQLError("Ce panier n'existe pas ou a déjà été commandé.")
-    return usable_for(load_basket(checkout, None, info.context.discounts, settings), slots, now)
+    return usable_for(request_basket(checkout, info), slots, now)
 
 
 def resolve_checkout_delivery_options(root: Checkout, info):
-    return delivery_options(load_basket(root, None, info.context.discounts))
+    return delivery_options(request_basket(root, info))
 
 
 def resolve_checkout_delivery_slot(root: Checkout, _info):
@@ -83,7 +88,7 @@ def wrap_available_shipping_methods(stock_resolver):
     """Stock Checkout.availableShippingMethods, minus what this basket may not use."""
 
     def resolve(root: Checkout, info, **kwargs):
-        basket = load_basket(root, None, info.context.discounts)
+        basket = request_basket(root, info)
         ensure_methods(basket)  # so the stock list can show them on first sight
         return stock_resolver(root, info, **kwargs).then(
             lambda methods: filter_stock_methods(basket, list(methods or []))

@@ -13,23 +13,22 @@ preparation lead time.
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Tuple
 
 from django.db.models import Prefetch
 from django.utils import timezone
 from prices import Money
-from saleor.plugins.manager import get_plugins_manager
+from saleor.checkout.base_calculations import base_checkout_line_total
 
 from plugins.local_merchants.models import Merchant, MerchantClosure, ProductMerchant
 
 from ..domain.address import ZoneCheck
 from ..domain.config import DeliverySettings
-from ..domain.fees import DeliveryFeeError, check_weight, grouped_delivery_fee
+from ..domain.fees import DeliveryFeeError, DeliveryFeeRules, check_weight, grouped_delivery_fee
 from ..domain.opening_hours import OpeningPeriod
 from ..domain.slots import ShopHours
 from ..models import DeliveryKind, DeliveryMethod
 from .errors import DeliveryErrorCode, DeliveryRefused
-from .settings import current_settings
 from .zone import check_saved
 
 
@@ -60,7 +59,20 @@ def shop_hours(merchant) -> ShopHours:
     return periods, {closure.date for closure in merchant.closures.all()}
 
 
-def load_basket(checkout, lines=None, discounts=None, settings=None) -> Basket:
+def weight_and_subtotal(checkout, lines, discounts) -> Tuple[Decimal, Money]:
+    """The lines' weight (kg) and gross subtotal, all that the grouped fee depends on."""
+    lines = list(lines)
+    weight = sum((line.variant.get_weight().kg * line.quantity for line in lines), 0)
+    # Prices are TTC and the VAT plugin only splits them: the gross before taxes is the
+    # gross the resident pays, with no plugins manager to build.
+    subtotal = sum(
+        (base_checkout_line_total(line, discounts).gross for line in lines),
+        Money(0, checkout.currency),
+    )
+    return Decimal(str(weight)), subtotal
+
+
+def load_basket(checkout, lines, discounts, settings: DeliverySettings) -> Basket:
     if lines is None:
         lines = checkout.lines.select_related("variant__product__product_type")
     lines = list(lines)
@@ -75,17 +87,27 @@ def load_basket(checkout, lines=None, discounts=None, settings=None) -> Basket:
             Merchant.objects.filter(pk__in=set(owners.values())), timezone.localdate()
         )
     )
-    weight = sum((line.variant.get_weight().kg * line.quantity for line in lines), 0)
-    subtotal = get_plugins_manager().calculate_checkout_subtotal(checkout, lines, discounts or [])
+    weight_kg, subtotal = weight_and_subtotal(checkout, lines, discounts)
     return Basket(
         checkout=checkout,
         merchants=merchants,
         has_operator_items=len(owners) < len(product_ids),
         zone=check_saved(checkout.shipping_address),
-        weight_kg=Decimal(str(weight)),
-        subtotal_gross=subtotal.gross,
-        settings=settings or current_settings(),
+        weight_kg=weight_kg,
+        subtotal_gross=subtotal,
+        settings=settings,
     )
+
+
+def method_chosen(checkout_or_order) -> Optional[DeliveryMethod]:
+    """Read through the object's shipping method, so that it is read once per request:
+    Saleor passes the same checkout to the many plugins managers it builds."""
+    if checkout_or_order.shipping_method_id is None:
+        return None
+    try:
+        return checkout_or_order.shipping_method.grouped_delivery
+    except DeliveryMethod.DoesNotExist:  # a stock method (Django caches the miss too)
+        return None
 
 
 def method_of(shipping_method_id) -> Optional[DeliveryMethod]:
@@ -124,13 +146,15 @@ def needs_round(basket: Basket, method: Optional[DeliveryMethod]) -> bool:
     return basket.has_operator_items or basket.merchant_ids != {method.merchant_id}
 
 
-def grouped_fee(basket: Basket) -> Decimal:
+def fee_of(rules: DeliveryFeeRules, subtotal_gross: Money, weight_kg: Decimal) -> Decimal:
     try:
-        return grouped_delivery_fee(
-            basket.settings.fee_rules, basket.subtotal_gross.amount, basket.weight_kg
-        )
+        return grouped_delivery_fee(rules, subtotal_gross.amount, weight_kg)
     except DeliveryFeeError:  # priced anyway; `refusal` keeps it from being chosen
-        return basket.settings.fee_rules.fee
+        return rules.fee
+
+
+def grouped_fee(basket: Basket) -> Decimal:
+    return fee_of(basket.settings.fee_rules, basket.subtotal_gross, basket.weight_kg)
 
 
 def allowed_method_ids(basket: Basket, methods: Iterable[DeliveryMethod]) -> set:

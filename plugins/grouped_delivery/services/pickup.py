@@ -10,13 +10,13 @@ from django.utils import timezone
 
 from plugins.local_merchants.models import Merchant
 
+from ..domain.config import DeliverySettings
 from ..domain.opening_hours import earliest_ready_time
 from ..models import OrderDeliverySlot
 from .basket import merchants_with_hours, shop_hours
-from .settings import current_settings
 
 
-def set_merchant_pickup_times(order) -> int:
+def set_merchant_pickup_times(order, settings: DeliverySettings) -> int:
     """Write pickup_at on the order's parts; returns how many parts got one.
 
     With a round: its start, for every part. Single-shop click & collect (no
@@ -29,7 +29,7 @@ def set_merchant_pickup_times(order) -> int:
     booking = OrderDeliverySlot.objects.select_related("slot").filter(order_id=order.pk).first()
     if booking is not None:
         return parts.update(pickup_at=booking.slot.start)
-    lead_time, now = current_settings().lead_time, timezone.now()
+    lead_time, now = settings.lead_time, timezone.now()
     shops = merchants_with_hours(
         Merchant.objects.filter(pk__in=parts.filter(merchant__isnull=False).values("merchant_id")),
         timezone.localdate(),

@@ -2,9 +2,9 @@
 from django.db import transaction
 from django.utils import timezone
 
-from plugins.grouped_delivery.models import DeliveryKind, DeliveryMethod
+from plugins.grouped_delivery.models import DeliveryKind
+from plugins.grouped_delivery.services.basket import method_chosen
 
-from ..models import Merchant, ProductMerchant
 from .domain.grouping import group_by_merchant
 from .domain.status import Action, Actor, MerchantOrderStatus, TransitionError, apply
 from .models import MerchantOrder, MerchantOrderLine
@@ -12,9 +12,8 @@ from .models import MerchantOrder, MerchantOrderLine
 
 def is_click_and_collect(order) -> bool:
     """The resident collects in the shop (grouped delivery's SHOP_PICKUP method)."""
-    return DeliveryMethod.objects.filter(
-        shipping_method_id=order.shipping_method_id, kind=DeliveryKind.SHOP_PICKUP
-    ).exists()
+    method = method_chosen(order)
+    return method is not None and method.kind == DeliveryKind.SHOP_PICKUP
 
 
 @transaction.atomic
@@ -23,15 +22,12 @@ def create_parts(order) -> "list[MerchantOrder]":
     existing = list(MerchantOrder.objects.filter(order=order))
     if existing:
         return existing
-    lines = order.lines.values_list("pk", "variant__product_id")
-    owners = dict(
-        ProductMerchant.objects.filter(product_id__in={p for _, p in lines if p}).values_list(
-            "product_id", "merchant_id"
-        )
-    )
-    groups = group_by_merchant((line_pk, owners.get(product_pk)) for line_pk, product_pk in lines)
+    # Every line's shop and its commission rate in one query (no shop: the operator's).
+    owner = "variant__product__merchant_link__merchant"
+    lines = list(order.lines.values_list("pk", f"{owner}_id", f"{owner}__commission_rate"))
+    groups = group_by_merchant((line_pk, merchant) for line_pk, merchant, _ in lines)
+    rates = {merchant: rate for _, merchant, rate in lines}
     click_and_collect = is_click_and_collect(order)
-    rates = dict(Merchant.objects.filter(pk__in=groups).values_list("pk", "commission_rate"))
     parts = MerchantOrder.objects.bulk_create(
         MerchantOrder(
             order=order,
