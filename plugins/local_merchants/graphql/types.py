@@ -1,6 +1,7 @@
 import graphene
 from saleor.graphql.account.types import Address
 from saleor.graphql.core.connection import CountableDjangoObjectType
+from saleor.graphql.core.scalars import Decimal
 from saleor.graphql.core.fields import PrefetchingConnectionField
 from saleor.graphql.core.types.common import Error
 from saleor.graphql.product.types import Product
@@ -39,7 +40,7 @@ class Merchant(CountableDjangoObjectType):
     siret = graphene.String()
     email = graphene.String()
     phone = graphene.String()
-    commission_rate = graphene.Float(description="Platform commission, 0.1 = 10 %.")
+    commission_rate = Decimal(description="Platform commission, 0.1 = 10 %.")
 
     class Meta:
         description = "A shop of the district."
@@ -87,7 +88,7 @@ class Merchant(CountableDjangoObjectType):
 
     @classmethod
     def resolve_commission_rate(cls, root, info):
-        return cls._private(root, info, float(root.commission_rate))
+        return cls._private(root, info, root.commission_rate)
 
 
 class MerchantError(Error):
