@@ -261,6 +261,7 @@ SHOPKEEPER_RULES: Mapping[tuple, Rule] = {
     ("mutation", "updateWarehouse"): _own("id"),
     ("mutation", "merchantUpdate"): _own("id"),
     ("mutation", "merchantOrderMarkReady"): _own("id"),
+    ("mutation", "merchantOrderMarkCollected"): _own("id"),
 }
 
 # Fields this project adds, for every role but the shopkeeper (whose rules are above).
@@ -270,6 +271,8 @@ OUR_FIELDS: Mapping[tuple, frozenset] = {
     ("mutation", "merchantCreate"): _OPERATOR,
     ("mutation", "merchantUpdate"): _OPERATOR,
     ("mutation", "merchantOrderMarkReady"): _OPERATOR,
+    ("mutation", "merchantOrderMarkHandedOver"): _OPERATOR,
+    ("mutation", "merchantOrderMarkCollected"): _OPERATOR,
     ("query", "merchantOrders"): _OPERATOR,
     ("query", "merchantSettlements"): _OPERATOR,
     ("query", "deliveryRound"): _OPERATOR,  # courier sheet: customers' home addresses

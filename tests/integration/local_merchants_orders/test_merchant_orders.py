@@ -236,3 +236,59 @@ def test_checkout_groups_by_shop_with_subtotals_at_constant_cost(api, shops):
     # French VAT: HT = TTC / 1.055 for the reduced rate of the test products.
     assert [money(g["subtotal"]["net"]["amount"]) for g in three] == [money("18.96")] * 3
     assert three_queries == one_queries
+
+
+HAND_OVER = """
+mutation($id: ID!) { merchantOrderMarkHandedOver(id: $id) {
+  merchantOrder { status } merchantOrderErrors { field code } } }
+"""
+COLLECTED = """
+mutation($id: ID!) { merchantOrderMarkCollected(id: $id) {
+  merchantOrder { status } merchantOrderErrors { field code } } }
+"""
+
+
+def test_a_ready_delivery_part_is_handed_over_by_the_operator_only(api, three_shop_order):
+    order, shops = three_shop_order
+    keeper = api.login(shopkeeper_email(shops[0][0]))
+    part = part_of(order, shops[0][0])
+    gid = to_global_id("MerchantOrder", part.pk)
+    keeper.data(MARK_READY, {"id": gid})
+
+    # The courier's pick-up is the operator's to record: a shopkeeper gets the permission error.
+    denied = keeper.execute(HAND_OVER, {"id": gid})
+    assert denied["errors"] and denied["data"]["merchantOrderMarkHandedOver"] is None
+    # A delivery part is handed to the courier, never "collected" by the resident.
+    wrong = keeper.data(COLLECTED, {"id": gid})["merchantOrderMarkCollected"]
+    assert wrong["merchantOrderErrors"] == [{"field": "id", "code": "NOT_CLICK_AND_COLLECT"}]
+    part.refresh_from_db()
+    assert part.status == "READY"
+
+    operator = api.login(OPERATOR)
+    done = operator.data(HAND_OVER, {"id": gid})["merchantOrderMarkHandedOver"]
+    assert done == {"merchantOrder": {"status": "HANDED_OVER"}, "merchantOrderErrors": []}
+    groups = api.data(ORDER_GROUPS, {"token": order["token"]})["orderByToken"]["merchantGroups"]
+    assert groups[0]["status"] == "HANDED_OVER"
+
+
+def test_a_click_and_collect_part_is_collected_in_its_own_shop(api, three_shop_order):
+    order, shops = three_shop_order
+    (shop_a, _), (shop_b, _), _ = shops
+    part_a, part_b = part_of(order, shop_a), part_of(order, shop_b)
+    MerchantOrder.objects.filter(pk__in=[part_a.pk, part_b.pk]).update(is_click_and_collect=True)
+    keeper_a = api.login(shopkeeper_email(shop_a))
+    gid_a = to_global_id("MerchantOrder", part_a.pk)
+
+    # Not ready yet: the resident cannot have collected it.
+    early = keeper_a.data(COLLECTED, {"id": gid_a})["merchantOrderMarkCollected"]
+    assert early["merchantOrderErrors"] == [{"field": "id", "code": "INVALID_STATUS"}]
+    # Another shop's part answers like a missing one, and stays as it was.
+    foreign = keeper_a.execute(COLLECTED, {"id": to_global_id("MerchantOrder", part_b.pk)})
+    missing = keeper_a.execute(COLLECTED, {"id": to_global_id("MerchantOrder", 987654321)})
+    assert foreign == missing
+
+    keeper_a.data(MARK_READY, {"id": gid_a})
+    done = keeper_a.data(COLLECTED, {"id": gid_a})["merchantOrderMarkCollected"]
+    assert done == {"merchantOrder": {"status": "COLLECTED"}, "merchantOrderErrors": []}
+    part_b.refresh_from_db()
+    assert part_b.status == "TO_PREPARE"

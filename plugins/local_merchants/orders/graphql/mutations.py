@@ -14,16 +14,18 @@ from .types import MerchantOrder, MerchantOrderError
 NOT_FOUND_MESSAGE = "Cette commande est introuvable ; vérifiez son identifiant."
 
 
-class MerchantOrderMarkReady(BaseMutation):
-    merchant_order = graphene.Field(MerchantOrder, description="La part de commande, prête.")
+class MerchantOrderTransition(BaseMutation):
+    """One step in the life of a shop's part; the domain's table says who may take it."""
+
+    ACTION: Action
+
+    merchant_order = graphene.Field(MerchantOrder, description="La part de commande.")
 
     class Arguments:
         id = graphene.ID(required=True, description="Identifiant de la part de commande.")
 
     class Meta:
-        description = "Le commerçant indique que sa part de la commande est prête à être retirée."
-        error_type_class = MerchantOrderError
-        error_type_field = "merchant_order_errors"
+        abstract = True
 
     @classmethod
     def perform_mutation(cls, _root, info, **data):
@@ -31,7 +33,7 @@ class MerchantOrderMarkReady(BaseMutation):
         parts = visible_parts(who)  # PermissionDenied for anyone without an order scope
         pk = cls._pk_or_error(data["id"])
         try:
-            part = change_status(pk, Action.MARK_READY, transition_actor(who), queryset=parts)
+            part = change_status(pk, cls.ACTION, transition_actor(who), queryset=parts)
         except TransitionError as error:
             raise ValidationError({"id": ValidationError(error.message, code=error.code.value.lower())})
         if part is None:
@@ -61,3 +63,30 @@ class MerchantOrderMarkReady(BaseMutation):
                 {"id": ValidationError(NOT_FOUND_MESSAGE, code=MerchantOrderErrorCode.NOT_FOUND.value)}
             )
         return int(pk)
+
+
+class MerchantOrderMarkReady(MerchantOrderTransition):
+    ACTION = Action.MARK_READY
+
+    class Meta:
+        description = "Le commerçant indique que sa part de la commande est prête."
+        error_type_class = MerchantOrderError
+        error_type_field = "merchant_order_errors"
+
+
+class MerchantOrderMarkHandedOver(MerchantOrderTransition):
+    ACTION = Action.HAND_OVER
+
+    class Meta:
+        description = "La part prête a été remise au livreur de la tournée (opérateur)."
+        error_type_class = MerchantOrderError
+        error_type_field = "merchant_order_errors"
+
+
+class MerchantOrderMarkCollected(MerchantOrderTransition):
+    ACTION = Action.COLLECT
+
+    class Meta:
+        description = "Le client a retiré sa part en boutique (retrait en boutique)."
+        error_type_class = MerchantOrderError
+        error_type_field = "merchant_order_errors"

@@ -9,7 +9,11 @@ from saleor_config.graphql_extensions import extend_type
 from ...isolation.actors import register_owner_lookup
 from ..scoping import part_owners
 from .filters import MerchantOrderFilterInput
-from .mutations import MerchantOrderMarkReady
+from .mutations import (
+    MerchantOrderMarkCollected,
+    MerchantOrderMarkHandedOver,
+    MerchantOrderMarkReady,
+)
 from .resolvers import (
     resolve_checkout_merchant_groups,
     resolve_merchant_orders,
@@ -52,3 +56,5 @@ class MerchantOrderQueries(graphene.ObjectType):
 
 class MerchantOrderMutations(graphene.ObjectType):
     merchant_order_mark_ready = MerchantOrderMarkReady.Field()
+    merchant_order_mark_handed_over = MerchantOrderMarkHandedOver.Field()
+    merchant_order_mark_collected = MerchantOrderMarkCollected.Field()
