@@ -18,9 +18,6 @@ class CachedRead:
     def __init__(self, name: str, load: Callable[[], object]):
         self.name = name
         self.load = load
-        # This process changed the rows in a transaction not committed yet: what it
-        # reads is its own, never to be shared (it may roll back).
-        self.uncommitted = False
 
     def _prefix(self) -> str:
         # Databases sharing a Redis (tests, bench) must not share entries.
@@ -32,21 +29,22 @@ class CachedRead:
         value = cache.get(key)
         if value is None:
             value = self.load()
-            if not self.uncommitted:
+            if not self._changed_in_this_transaction():
                 cache.set(key, value, TIMEOUT_SECONDS)
         return value
 
     def invalidate(self, **_signal_kwargs) -> None:
         """A signal receiver (post_save, post_delete of the rows read)."""
         self._new_version()
-        if connection.in_atomic_block:
-            self.uncommitted = True
-            transaction.on_commit(self._committed)
+        if not self._changed_in_this_transaction():
+            # Others may store the rows as they are until the commit: drop them then.
+            transaction.on_commit(self._new_version)
 
-    def _committed(self) -> None:
-        # Others may have stored the rows as they were before the commit: drop them.
-        self.uncommitted = False
-        self._new_version()
+    def _changed_in_this_transaction(self) -> bool:
+        """Rows this transaction changed are its own until it commits (it may roll
+        back): never shared. Django keeps our bump in its on_commit list until then
+        (empty outside a transaction, dropped on rollback)."""
+        return any(callback == self._new_version for _, callback in connection.run_on_commit)
 
     def _new_version(self) -> None:
         cache.set(f"{self._prefix()}:version", time.time_ns(), timeout=None)

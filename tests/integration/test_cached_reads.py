@@ -1,0 +1,65 @@
+"""Settings and VAT codes are read once for every plugins manager and worker (Saleor
+builds a dozen managers per checkoutComplete), and a change applies at once."""
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from prices import Money
+from saleor.plugins.manager import get_plugins_manager
+from saleor.plugins.models import PluginConfiguration
+from saleor.product.models import Product
+
+from plugins.french_vat.codes import META_CODE_KEY
+from plugins.french_vat.rates import net_from_gross, rate_for_code
+from plugins.grouped_delivery.domain.config import CENTRAL_POINT
+from plugins.grouped_delivery.services.settings import PLUGIN_ID, current_settings
+
+pytestmark = pytest.mark.django_db
+
+GROSS = Money(Decimal("11.00"), "EUR")
+
+
+def _net_price(product) -> Decimal:
+    return get_plugins_manager().apply_taxes_to_product(product, GROSS, "FR").net.amount
+
+
+def _product_priced_by_its_type():
+    for product in Product.objects.select_related("product_type").filter(charge_taxes=True):
+        if not product.get_value_from_metadata(META_CODE_KEY):
+            return product
+    pytest.fail("the demo district has no product taxed by its product type")
+
+
+def test_a_product_types_new_vat_code_prices_its_products_at_once(demo_district):
+    product = _product_priced_by_its_type()
+    product_type = product.product_type
+    old_code = product_type.get_value_from_metadata(META_CODE_KEY, "")
+    assert _net_price(product) == net_from_gross(GROSS.amount, rate_for_code(old_code))
+
+    new_code = "super_reduced" if old_code != "super_reduced" else "standard"
+    product_type.store_value_in_metadata({META_CODE_KEY: new_code})
+    product_type.save()
+
+    assert _net_price(product) == net_from_gross(GROSS.amount, rate_for_code(new_code))
+
+
+def test_the_vat_codes_are_read_once_for_many_managers(demo_district):
+    product = _product_priced_by_its_type()
+    _net_price(product)
+    with CaptureQueriesContext(connection) as captured:
+        for _ in range(3):
+            _net_price(product)
+    type_reads = [q for q in captured if '"product_producttype"' in q["sql"]]
+    assert type_reads == []
+
+
+def test_the_operators_new_grouped_delivery_settings_apply_at_once(db):
+    assert current_settings().central_point == ""
+    PluginConfiguration.objects.update_or_create(
+        identifier=PLUGIN_ID,
+        defaults={"name": "Livraison groupée du 16e", "active": True, "configuration": [
+            {"name": CENTRAL_POINT, "value": "Mairie du 16e, 71 avenue Henri-Martin"},
+        ]},
+    )
+    assert current_settings().central_point == "Mairie du 16e, 71 avenue Henri-Martin"
