@@ -69,6 +69,8 @@ def test_operator_changes_survive_a_reload(district):
 def test_shop_settings_and_operator(district):
     shop = Site.objects.get_current().settings
     assert shop.site.name == "Paris 16 Shopping"
+    # E-mails' absolute links point at the storefront, not at Saleor's "example.com".
+    assert shop.site.domain == "127.0.0.1:8000"
     assert shop.include_taxes_in_prices and shop.display_gross_prices
     assert shop.charge_taxes_on_shipping
     assert shop.company_address.postal_code == "75116"

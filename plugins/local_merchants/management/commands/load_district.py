@@ -8,6 +8,7 @@ district has some 25,000 products.
 """
 import time
 from typing import Dict, Iterable
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -102,7 +103,9 @@ def _ensure_shop_settings() -> None:
     if shop.company_address_id is not None:
         return
     site.name = SHOP_NAME
-    site.save(update_fields=["name"])
+    # Saleor builds the absolute links of its e-mails from the Site's domain.
+    site.domain = urlsplit(settings.STOREFRONT_URL).netloc or site.domain
+    site.save(update_fields=["name", "domain"])
     shop.description = "La place de marché des commerçants du 16e arrondissement."
     shop.include_taxes_in_prices = True
     shop.display_gross_prices = True
