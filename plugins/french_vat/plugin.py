@@ -29,10 +29,20 @@ class FrenchVatPlugin(BasePlugin):
     PLUGIN_DESCRIPTION = "Taux de TVA français (20 %, 10 %, 5,5 %, 2,1 %), prix TTC."
     DEFAULT_ACTIVE = True
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._codes_by_product_type = None
+
+    def _product_type_codes(self) -> dict:
+        # One cache read per plugins manager: a listing prices every product several times.
+        if self._codes_by_product_type is None:
+            self._codes_by_product_type = product_type_codes.get()
+        return self._codes_by_product_type
+
     def _rate_of(self, obj: Union["Product", "ProductType"]) -> VatRate:
         code = obj.get_value_from_metadata(META_CODE_KEY, "")
         if not code and hasattr(obj, "product_type_id"):
-            code = product_type_codes.get().get(obj.product_type_id, "")
+            code = self._product_type_codes().get(obj.product_type_id, "")
         return rate_for_code(code)
 
     def _rate_of_variant(self, variant) -> VatRate:
