@@ -1,32 +1,29 @@
 """The courier's printable round sheet (PDF), for the operator only (staff JWT)."""
+from django.contrib.auth import authenticate
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.template.loader import render_to_string
 from graphql_jwt.exceptions import JSONWebTokenError
-from graphql_jwt.shortcuts import get_user_by_token
 from weasyprint import HTML
+
+from plugins.local_merchants.isolation import policy
+from plugins.local_merchants.isolation.actors import actor_for
 
 from .models import DeliverySlot
 from .services.rounds import round_sheet
 from .services.settings import current_settings
 
-OPERATOR_PERMISSION = "local_merchants.manage_merchants"
 
-
-def _operator(request):
-    prefix, _, token = request.META.get("HTTP_AUTHORIZATION", "").partition(" ")
-    if prefix.lower() != "jwt" or not token:
-        return None
+def _is_operator(request) -> bool:
+    """The JWT header, read by Saleor's authentication backend; the policy decides."""
     try:
-        user = get_user_by_token(token.strip())
-    except (JSONWebTokenError, ValueError, LookupError):  # expired, forged, unknown user
-        return None
-    if user and user.is_active and user.is_staff and user.has_perm(OPERATOR_PERMISSION):
-        return user
-    return None
+        user = authenticate(request=request)
+    except JSONWebTokenError:  # expired or forged token
+        return False
+    return policy.may_manage_merchants(actor_for(user))
 
 
 def round_sheet_pdf(request, slot_id: int):
-    if _operator(request) is None:
+    if not _is_operator(request):
         return HttpResponseForbidden("Réservé à l'opérateur : connectez-vous avec un compte équipe.")
     slot = DeliverySlot.objects.filter(pk=slot_id).first()
     if slot is None:

@@ -176,3 +176,4 @@ def test_round_sheet_for_the_operator_only(district):
     assert "12 rue de Passy" in text
     assert Api(district.customer).client.get(path, **Api(district.customer).headers).status_code == 403
     assert Api().client.get(path).status_code == 403
+    assert Api(token="forged.jwt.token").client.get(path, **Api(token="forged.jwt.token").headers).status_code == 403
