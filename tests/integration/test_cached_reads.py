@@ -1,5 +1,6 @@
-"""Settings and VAT codes are read once for every plugins manager and worker (Saleor
-builds a dozen managers per checkoutComplete), and a change applies at once."""
+"""Settings, VAT codes and the shop directory are read once for every plugins manager
+and worker (Saleor builds a dozen managers per checkoutComplete; a catalogue page names
+24 shops), and a change applies at once."""
 from decimal import Decimal
 
 import pytest
@@ -11,9 +12,12 @@ from saleor.plugins.models import PluginConfiguration
 from saleor.product.models import Product
 
 from plugins.french_vat.codes import META_CODE_KEY
+from plugins.local_merchants.models import Merchant
 from plugins.french_vat.rates import net_from_gross, rate_for_code
 from plugins.grouped_delivery.domain.config import CENTRAL_POINT
 from plugins.grouped_delivery.services.settings import PLUGIN_ID, current_settings
+
+from .api import Api
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +67,27 @@ def test_the_operators_new_grouped_delivery_settings_apply_at_once(db):
         ]},
     )
     assert current_settings().central_point == "Mairie du 16e, 71 avenue Henri-Martin"
+
+
+CARDS = "{ products(first: 24) { edges { node { name merchant { id name } } } } }"
+
+
+def _shop_names_on_cards() -> set:
+    edges = Api().data(CARDS)["products"]["edges"]
+    assert edges and all(edge["node"]["merchant"] for edge in edges)
+    return {edge["node"]["merchant"]["name"] for edge in edges}
+
+
+def test_product_cards_name_their_shops_without_reading_them_again(demo_district):
+    _shop_names_on_cards()
+    with CaptureQueriesContext(connection) as captured:
+        _shop_names_on_cards()
+    assert [q for q in captured if '"local_merchants_merchant"."name"' in q["sql"]] == []
+
+
+def test_a_renamed_shop_is_named_anew_on_its_product_cards_at_once(demo_district):
+    shown = _shop_names_on_cards()
+    shop = Merchant.objects.filter(name__in=shown).first()
+    shop.name = "Fromagerie Renommée"
+    shop.save()
+    assert "Fromagerie Renommée" in _shop_names_on_cards()

@@ -74,7 +74,7 @@ class ProductsByMerchantIdLoader(DataLoader):
         for scope, merchant_ids in by_scope.items():
             products = scope_products(
                 Product.objects.filter(merchant_link__merchant_id__in=merchant_ids), scope
-            ).select_related("merchant_link").order_by("name", "pk")  # stock default order
+            ).order_by("name", "pk")  # stock default order
             for product in products:
                 by_merchant[product.merchant_link.merchant_id].append(product)
         return [by_merchant[key] for key in keys]

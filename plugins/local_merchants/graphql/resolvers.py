@@ -1,5 +1,7 @@
 import graphene
+from saleor.product.models import Product
 
+from ..directory import shops_by_id
 from ..isolation import policy
 from ..isolation.actors import actor_of_request
 from ..isolation.querysets import scope_merchants
@@ -31,6 +33,11 @@ def resolve_merchant_products(info, merchant):
 
 
 def resolve_product_merchant(root, info):
+    # Products found through the isolation scope carry their shop link: the shop comes
+    # from the worker's directory, with no query and no batch to wait for.
+    if Product.merchant_link.is_cached(root):
+        link = getattr(root, "merchant_link", None)  # None: an operator's own product
+        return shops_by_id.for_request(info.context).get(link.merchant_id) if link else None
     return MerchantByProductIdLoader(info.context).load(root.pk)
 
 

@@ -29,10 +29,13 @@ _OF_CLOSED_SHOP = Q(merchant_link__merchant__is_active=False)
 
 
 def public_products(qs):
-    return _STOCK_PUBLISHED(qs).exclude(_OF_CLOSED_SHOP)
+    return _STOCK_PUBLISHED(qs).exclude(_OF_CLOSED_SHOP).select_related("merchant_link")
 
 
 def scope_products(qs, scope: policy.Scope):
+    # The shop link rides along (two integers, on a join the public scope makes anyway):
+    # Product.merchant then needs no query of its own.
+    qs = qs.select_related("merchant_link")
     if scope.kind is policy.ScopeKind.ALL:
         return qs.all()
     if scope.kind is policy.ScopeKind.SHOP:

@@ -83,7 +83,9 @@ def test_catalogue_cost(shops):
         f"{with_layer_no_merchant[1]:7.1f} ms"
         f"\n  with layer + Product.merchant    {with_layer[0]:3d} queries {with_layer[1]:7.1f} ms"
     )
-    # The public scope is a join in the same query; Product.merchant one batched query.
+    # The public scope is a join in the same query, which also brings each product's shop
+    # link. The shops come from the worker's directory: one query here, because this
+    # test's shops are uncommitted (never shared); none once a worker has read them.
     assert with_layer_no_merchant[0] == stock[0]
     assert with_layer[0] == stock[0] + 1
 
