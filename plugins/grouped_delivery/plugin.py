@@ -73,7 +73,8 @@ class GroupedDeliveryPlugin(BasePlugin):
         """Runs in checkoutComplete's transaction BEFORE payment: refuse, or take a place."""
         if not self.active:
             return previous_value
-        basket = load_basket(checkout, None, discounts, self.settings)
+        # Saleor prefetched the lines and read their variants for the totals: reuse them.
+        basket = load_basket(checkout, list(checkout), discounts, self.settings)
         method = method_chosen(checkout)
         problem = refusal(basket, method)
         if problem is None:

@@ -91,3 +91,25 @@ def test_a_renamed_shop_is_named_anew_on_its_product_cards_at_once(demo_district
     shop.name = "Fromagerie Renommée"
     shop.save()
     assert "Fromagerie Renommée" in _shop_names_on_cards()
+
+
+def _directory_reads(read) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        read()
+    return len([q for q in captured if '"local_merchants_merchant"' in q["sql"]])
+
+
+def test_a_residents_address_keeps_the_shop_directory_a_shops_address_renews_it(demo_district):
+    from saleor.account.models import Address
+
+    from plugins.local_merchants.directory import shops_by_id
+
+    shops_by_id.get()
+    Address.objects.create(first_name="Camille", street_address_1="12 rue de Passy",
+                           city="Paris", postal_code="75016", country="FR")
+    assert _directory_reads(shops_by_id.get) == 0
+
+    shop = Merchant.objects.select_related("address").first()
+    shop.address.street_address_1 = "3 rue de l'Annonciation"
+    shop.address.save()
+    assert shops_by_id.get()[shop.pk].address.street_address_1 == "3 rue de l'Annonciation"

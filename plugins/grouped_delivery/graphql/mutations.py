@@ -25,7 +25,7 @@ from ..services import slots
 from ..services.basket import method_of, refusal
 from ..services.errors import DeliveryErrorCode, DeliveryRefused
 from ..services.zone import check_input, check_saved
-from .resolvers import checkout_by_id, request_basket, slot_by_id
+from .resolvers import checkout_by_id, checkout_pk, request_basket, slot_by_id
 from .types import DeliveryError
 
 
@@ -126,12 +126,12 @@ class CheckoutComplete(stock.CheckoutComplete):
 
     @classmethod
     def perform_mutation(cls, root, info, checkout_id, **data):
-        checkout = checkout_by_id(checkout_id)
         try:
             return super().perform_mutation(root, info, checkout_id, **data)
         except Exception:
-            if checkout is not None:
-                slots.release(checkout.pk)
+            pk = checkout_pk(checkout_id)
+            if pk is not None:
+                slots.release(pk)
             raise
 
 

@@ -1,4 +1,5 @@
 from typing import Optional
+from uuid import UUID
 
 import graphene
 from django.urls import reverse
@@ -25,12 +26,19 @@ def decode_id(global_id: str, type_name: str) -> Optional[str]:
     return pk if found_type == type_name and pk else None
 
 
-def checkout_by_id(global_id: str) -> Optional[Checkout]:
-    pk = decode_id(global_id, "Checkout")
+def checkout_pk(global_id: str) -> Optional[UUID]:
+    """The checkout's token inside its global ID, or None (malformed, other type)."""
     try:
-        return Checkout.objects.select_related("shipping_address").filter(pk=pk).first()
-    except Exception:  # not a UUID
+        return UUID(decode_id(global_id, "Checkout") or "")
+    except ValueError:
         return None
+
+
+def checkout_by_id(global_id: str) -> Optional[Checkout]:
+    pk = checkout_pk(global_id)
+    if pk is None:
+        return None
+    return Checkout.objects.select_related("shipping_address").filter(pk=pk).first()
 
 
 def slot_by_id(global_id: str) -> Optional[models.DeliverySlot]:

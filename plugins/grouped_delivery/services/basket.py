@@ -11,16 +11,14 @@ collected at its shop needs no slot: it is ready once the shop has had its
 preparation lead time.
 """
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Iterable, Optional, Tuple
 
-from django.db.models import Prefetch
-from django.utils import timezone
 from prices import Money
 from saleor.checkout.base_calculations import base_checkout_line_total
 
-from plugins.local_merchants.models import Merchant, MerchantClosure, ProductMerchant
+from plugins.local_merchants.directory import shops_by_id
+from plugins.local_merchants.models import ProductMerchant
 
 from ..domain.address import ZoneCheck
 from ..domain.config import DeliverySettings
@@ -35,7 +33,7 @@ from .zone import check_saved
 @dataclass
 class Basket:
     checkout: object
-    merchants: list  # shops of the basket, opening hours and coming closures prefetched
+    merchants: list  # shops of the basket (shared: read only), with hours and closures
     has_operator_items: bool
     zone: Optional[ZoneCheck]  # None: no shipping address yet
     weight_kg: Decimal
@@ -45,13 +43,6 @@ class Basket:
     @property
     def merchant_ids(self) -> set:
         return {merchant.pk for merchant in self.merchants}
-
-
-def merchants_with_hours(queryset, today: date):
-    return queryset.prefetch_related(
-        "opening_hours",
-        Prefetch("closures", queryset=MerchantClosure.objects.filter(date__gte=today)),
-    ).select_related("address")
 
 
 def shop_hours(merchant) -> ShopHours:
@@ -82,11 +73,8 @@ def load_basket(checkout, lines, discounts, settings: DeliverySettings) -> Baske
             "product_id", "merchant_id"
         )
     )
-    merchants = list(
-        merchants_with_hours(
-            Merchant.objects.filter(pk__in=set(owners.values())), timezone.localdate()
-        )
-    )
+    shops = shops_by_id.get()
+    merchants = [shops[pk] for pk in set(owners.values()) if pk in shops]
     weight_kg, subtotal = weight_and_subtotal(checkout, lines, discounts)
     return Basket(
         checkout=checkout,

@@ -8,12 +8,13 @@ by then: the orders plugin comes first in PLUGINS.
 from django.apps import apps
 from django.utils import timezone
 
+from plugins.local_merchants.directory import with_hours_and_address
 from plugins.local_merchants.models import Merchant
 
 from ..domain.config import DeliverySettings
 from ..domain.opening_hours import earliest_ready_time
 from ..models import OrderDeliverySlot
-from .basket import merchants_with_hours, shop_hours
+from .basket import shop_hours
 
 
 def set_merchant_pickup_times(order, settings: DeliverySettings) -> int:
@@ -30,7 +31,7 @@ def set_merchant_pickup_times(order, settings: DeliverySettings) -> int:
     if booking is not None:
         return parts.update(pickup_at=booking.slot.start)
     lead_time, now = settings.lead_time, timezone.now()
-    shops = merchants_with_hours(
+    shops = with_hours_and_address(
         Merchant.objects.filter(pk__in=parts.filter(merchant__isnull=False).values("merchant_id")),
         timezone.localdate(),
     )

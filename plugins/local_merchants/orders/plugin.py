@@ -13,11 +13,14 @@ class MerchantOrdersPlugin(BasePlugin):
     def order_created(self, order, previous_value):
         if not self.active:
             return previous_value
-        services.create_parts(order)
+        # A checkout's order was created in this very transaction: it has no parts yet and
+        # nobody else sees them. A completed draft may have some (marked paid as a draft).
+        fresh = bool(order.checkout_token)
+        parts = services.create_new_parts(order) if fresh else services.create_parts(order)
         # checkoutComplete charges before the order exists, so Saleor never sends
         # order_fully_paid for it: an order born paid is handled here.
         if order.is_fully_paid():
-            services.mark_paid(order)
+            services.mark_paid(order, new_parts=parts if fresh else None)
         return previous_value
 
     def order_fully_paid(self, order, previous_value):

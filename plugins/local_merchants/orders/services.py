@@ -1,5 +1,7 @@
 """Saleor-facing actions on the per-shop parts; the rules live in domain/."""
 from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from plugins.grouped_delivery.models import DeliveryKind
@@ -16,12 +18,19 @@ def is_click_and_collect(order) -> bool:
     return method is not None and method.kind == DeliveryKind.SHOP_PICKUP
 
 
-@transaction.atomic
+# The hooks below run inside Saleor's own transaction (checkoutComplete, orderMarkAsPaid):
+# savepoint=False makes them part of it instead of adding a savepoint round trip each.
+
+@transaction.atomic(savepoint=False)
 def create_parts(order) -> "list[MerchantOrder]":
-    """One part per shop of the order (the operator's own products: merchant None). Idempotent."""
+    """The order's parts, created if it has none yet (idempotent)."""
     existing = list(MerchantOrder.objects.filter(order=order))
-    if existing:
-        return existing
+    return existing or create_new_parts(order)
+
+
+@transaction.atomic(savepoint=False)
+def create_new_parts(order) -> "list[MerchantOrder]":
+    """One part per shop of a new order (the operator's own products: merchant None)."""
     # Every line's shop and its commission rate in one query (no shop: the operator's).
     owner = "variant__product__merchant_link__merchant"
     lines = list(order.lines.values_list("pk", f"{owner}_id", f"{owner}__commission_rate"))
@@ -45,24 +54,28 @@ def create_parts(order) -> "list[MerchantOrder]":
     return parts
 
 
-@transaction.atomic
-def mark_paid(order) -> None:
-    """Open the parts to their shops and e-mail each shop, once, after the commit."""
-    from .tasks import send_merchant_order_paid
+@transaction.atomic(savepoint=False)
+def mark_paid(order, new_parts=None) -> None:
+    """Open the parts to their shops and e-mail each shop, once, after the commit.
+
+    `new_parts`: parts this transaction has just created, unseen by anyone else, so
+    neither locked nor read again.
+    """
+    from .tasks import send_merchant_orders_paid
 
     now = timezone.now()
-    parts = list(
+    parts = new_parts if new_parts is not None else list(
         MerchantOrder.objects.select_for_update().filter(order=order, notified_at__isnull=True)
     )
     if not parts:
         return
-    MerchantOrder.objects.filter(pk__in=[p.pk for p in parts], paid_at__isnull=True).update(
-        paid_at=now
+    MerchantOrder.objects.filter(pk__in=[p.pk for p in parts]).update(
+        paid_at=Coalesce("paid_at", Value(now)), notified_at=now
     )
-    MerchantOrder.objects.filter(pk__in=[p.pk for p in parts]).update(notified_at=now)
-    for part in parts:
-        if part.merchant_id is not None:  # the operator prepares its own products itself
-            transaction.on_commit(lambda pk=part.pk: send_merchant_order_paid.delay(pk))
+    # The operator prepares its own products itself: no e-mail for a part without shop.
+    to_notify = [part.pk for part in parts if part.merchant_id is not None]
+    if to_notify:
+        transaction.on_commit(lambda: send_merchant_orders_paid.delay(to_notify))
 
 
 @transaction.atomic

@@ -9,6 +9,13 @@ MERCHANT_ORDER_PAID_TEMPLATE = "local_merchants/merchant_order_paid"
 
 
 @shared_task
+def send_merchant_orders_paid(part_pks: list) -> None:
+    """Every shop of a paid order, one e-mail each: one broker message per order."""
+    for part_pk in part_pks:
+        send_merchant_order_paid(part_pk)
+
+
+@shared_task
 def send_merchant_order_paid(part_pk: int) -> None:
     """Tell a shop what to prepare for a paid order, and by when."""
     part = MerchantOrder.objects.select_related("merchant", "order__billing_address").get(
