@@ -113,3 +113,33 @@ def test_a_residents_address_keeps_the_shop_directory_a_shops_address_renews_it(
     shop.address.street_address_1 = "3 rue de l'Annonciation"
     shop.address.save()
     assert shops_by_id.get()[shop.pk].address.street_address_1 == "3 rue de l'Annonciation"
+
+
+def test_a_request_asks_the_cache_once_per_read_whatever_the_number_of_managers(
+    demo_district, monkeypatch
+):
+    from uuid import uuid4
+
+    from plugins import cached_reads
+
+    # What Django's request_started / request_finished signals run (sent for real, they
+    # would also close this test's database connection).
+    request_started, request_finished = cached_reads._open_request, cached_reads._close_request
+
+    loads = []
+    read = cached_reads.CachedRead(f"test.{uuid4()}", lambda: loads.append(1) or len(loads))
+    asked = []
+    real_get_or_set = cached_reads.cache.get_or_set
+    monkeypatch.setattr(
+        cached_reads.cache, "get_or_set",
+        lambda key, *args, **kwargs: asked.append(key) or real_get_or_set(key, *args, **kwargs),
+    )
+    request_started()
+    assert [read.get() for _ in range(5)] == [1] * 5
+    assert len(asked) == 1
+    request_finished()
+    # The next request checks the version again and keeps the worker's copy.
+    request_started()
+    assert read.get() == 1
+    assert (len(asked), len(loads)) == (2, 1)
+    request_finished()

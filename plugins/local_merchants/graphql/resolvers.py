@@ -37,7 +37,7 @@ def resolve_product_merchant(root, info):
     # from the worker's directory, with no query and no batch to wait for.
     if Product.merchant_link.is_cached(root):
         link = getattr(root, "merchant_link", None)  # None: an operator's own product
-        return shops_by_id.for_request(info.context).get(link.merchant_id) if link else None
+        return shops_by_id.get().get(link.merchant_id) if link else None
     return MerchantByProductIdLoader(info.context).load(root.pk)
 
 
