@@ -7,6 +7,7 @@ from plugins.grouped_delivery.graphql.schema import (
     GroupedDeliveryMutations,
     GroupedDeliveryQueries,
 )
+from plugins.local_merchants.catalogue import CatalogueQueries
 from plugins.local_merchants.graphql.schema import MerchantMutations, MerchantQueries
 from plugins.local_merchants.isolation.queries import ScopedStockQueries
 from plugins.local_merchants.money.graphql.schema import MerchantSettlementQueries
@@ -18,6 +19,7 @@ from plugins.local_merchants.orders.graphql.schema import (
 
 class Query(
     ScopedStockQueries,  # first: warehouse/stock resolvers narrowed by the isolation policy
+    CatalogueQueries,  # products without Saleor's DISTINCT when nothing can repeat one
     MerchantQueries,
     MerchantOrderQueries,
     MerchantSettlementQueries,
