@@ -102,17 +102,33 @@ def _directory_reads(read) -> int:
 def test_a_residents_address_keeps_the_shop_directory_a_shops_address_renews_it(demo_district):
     from saleor.account.models import Address
 
-    from plugins.local_merchants.directory import shops_by_id
+    from plugins.local_merchants import directory
 
-    shops_by_id.get()
+    directory.shop(1)
     Address.objects.create(first_name="Camille", street_address_1="12 rue de Passy",
                            city="Paris", postal_code="75016", country="FR")
-    assert _directory_reads(shops_by_id.get) == 0
+    assert _directory_reads(lambda: directory.shop(1)) == 0
 
     shop = Merchant.objects.select_related("address").first()
     shop.address.street_address_1 = "3 rue de l'Annonciation"
     shop.address.save()
-    assert shops_by_id.get()[shop.pk].address.street_address_1 == "3 rue de l'Annonciation"
+    assert directory.shop(shop.pk).address.street_address_1 == "3 rue de l'Annonciation"
+
+
+def test_a_shops_new_closure_and_hours_are_known_at_once(demo_district):
+    from datetime import date, time, timedelta
+
+    from plugins.local_merchants import directory
+    from plugins.local_merchants.models import MerchantClosure, OpeningHours
+
+    shop = Merchant.objects.first()
+    day = date.today() + timedelta(days=3)
+    assert day not in directory.hours_of(shop.pk)[1]
+    MerchantClosure.objects.create(merchant=shop, date=day, reason="Inventaire")
+    assert day in directory.hours_of(shop.pk)[1]
+    OpeningHours.objects.filter(merchant=shop).delete()
+    OpeningHours.objects.create(merchant=shop, weekday=6, opens=time(9), closes=time(12))
+    assert directory.hours_of(shop.pk)[0] == ((6, time(9), time(12)),)
 
 
 def test_a_request_asks_the_cache_once_per_read_whatever_the_number_of_managers(

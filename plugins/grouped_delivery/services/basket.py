@@ -17,7 +17,7 @@ from typing import Iterable, Optional, Tuple
 from prices import Money
 from saleor.checkout.base_calculations import base_checkout_line_total
 
-from plugins.local_merchants.directory import shops_by_id
+from plugins.local_merchants import directory
 from plugins.local_merchants.models import ProductMerchant
 
 from ..domain.address import ZoneCheck
@@ -33,7 +33,7 @@ from .zone import check_saved
 @dataclass
 class Basket:
     checkout: object
-    merchants: list  # shops of the basket (shared: read only), with hours and closures
+    merchants: list  # shops of the basket, from the shop directory (shared: read only)
     has_operator_items: bool
     zone: Optional[ZoneCheck]  # None: no shipping address yet
     weight_kg: Decimal
@@ -46,8 +46,8 @@ class Basket:
 
 
 def shop_hours(merchant) -> ShopHours:
-    periods = [OpeningPeriod(h.weekday, h.opens, h.closes) for h in merchant.opening_hours.all()]
-    return periods, {closure.date for closure in merchant.closures.all()}
+    periods, closures = directory.hours_of(merchant.pk)
+    return [OpeningPeriod(*period) for period in periods], set(closures)
 
 
 def weight_and_subtotal(checkout, lines, discounts) -> Tuple[Decimal, Money]:
@@ -73,8 +73,7 @@ def load_basket(checkout, lines, discounts, settings: DeliverySettings) -> Baske
             "product_id", "merchant_id"
         )
     )
-    shops = shops_by_id.get()
-    merchants = [shops[pk] for pk in set(owners.values()) if pk in shops]
+    merchants = directory.shops(set(owners.values()))
     weight_kg, subtotal = weight_and_subtotal(checkout, lines, discounts)
     return Basket(
         checkout=checkout,

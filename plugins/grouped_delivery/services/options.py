@@ -7,7 +7,7 @@ from prices import Money
 
 from ..domain.opening_hours import WEEKDAY_NAMES
 from ..models import DeliveryKind, DeliveryMethod
-from .basket import Basket, grouped_fee, needs_round, refusal
+from .basket import Basket, grouped_fee, needs_round, refusal, shop_hours
 from .methods import ensure_central_method, ensure_grouped_method, pickup_methods
 
 
@@ -22,7 +22,7 @@ class DeliveryOption:
 
 def _hours_text(merchant) -> str:
     days = {}
-    for period in merchant.opening_hours.all():
+    for period in shop_hours(merchant)[0]:
         days.setdefault(period.weekday, []).append(f"{period.opens:%H:%M}-{period.closes:%H:%M}")
     return ", ".join(f"{WEEKDAY_NAMES[day]} {' et '.join(hours)}" for day, hours in sorted(days.items()))
 

@@ -8,8 +8,7 @@ by then: the orders plugin comes first in PLUGINS.
 from django.apps import apps
 from django.utils import timezone
 
-from plugins.local_merchants.directory import with_hours_and_address
-from plugins.local_merchants.models import Merchant
+from plugins.local_merchants import directory
 
 from ..domain.config import DeliverySettings
 from ..domain.opening_hours import earliest_ready_time
@@ -31,10 +30,7 @@ def set_merchant_pickup_times(order, settings: DeliverySettings) -> int:
     if booking is not None:
         return parts.update(pickup_at=booking.slot.start)
     lead_time, now = settings.lead_time, timezone.now()
-    shops = with_hours_and_address(
-        Merchant.objects.filter(pk__in=parts.filter(merchant__isnull=False).values("merchant_id")),
-        timezone.localdate(),
-    )
+    shops = directory.shops(parts.filter(merchant__isnull=False).values_list("merchant_id", flat=True))
     updated = 0
     for merchant in shops:
         periods, closures = shop_hours(merchant)

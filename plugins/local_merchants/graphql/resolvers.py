@@ -1,7 +1,7 @@
 import graphene
 from saleor.product.models import Product
 
-from ..directory import shops_by_id
+from .. import directory
 from ..isolation import policy
 from ..isolation.actors import actor_of_request
 from ..isolation.querysets import scope_merchants
@@ -37,7 +37,7 @@ def resolve_product_merchant(root, info):
     # from the worker's directory, with no query and no batch to wait for.
     if Product.merchant_link.is_cached(root):
         link = getattr(root, "merchant_link", None)  # None: an operator's own product
-        return shops_by_id.get().get(link.merchant_id) if link else None
+        return directory.shop(link.merchant_id) if link else None
     return MerchantByProductIdLoader(info.context).load(root.pk)
 
 
