@@ -2,7 +2,9 @@
 once per worker (a few hundred shops that change a few times a day): a product card
 names its shop and a basket knows when its shops open without a query of their own.
 
-Saving a shop, its hours, a closure or the shop's address makes the next read fresh.
+Saving a shop, its hours or a closure makes the next read fresh. A shop's address changes
+with merchantUpdate, which saves the shop in the same transaction (residents' addresses,
+saved at every checkout, leave the directory alone).
 The shops are shared by every request of the worker: read them, never change them.
 Hours and closures are kept as plain tuples: the garbage collector does not walk those
 (as model instances, the ten-times district's 10,500 hours cost 100 ms pauses).
@@ -12,7 +14,6 @@ from typing import NamedTuple, Optional
 
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from saleor.account.models import Address
 
 from plugins.cached_reads import CachedRead
 
@@ -56,14 +57,7 @@ def hours_of(merchant_id) -> tuple:
     return directory.get().hours.get(merchant_id, NO_HOURS)
 
 
-def _address_saved(instance, **kwargs):
-    # Residents save addresses at every checkout: only a shop's own address counts.
-    if any(known.address_id == instance.pk for known in directory.get().shops.values()):
-        directory.invalidate()
-
-
 def connect_signals() -> None:
     for model in (Merchant, OpeningHours, MerchantClosure):
         post_save.connect(directory.invalidate, sender=model)
         post_delete.connect(directory.invalidate, sender=model)
-    post_save.connect(_address_saved, sender=Address)

@@ -109,9 +109,11 @@ def test_a_residents_address_keeps_the_shop_directory_a_shops_address_renews_it(
                            city="Paris", postal_code="75016", country="FR")
     assert _directory_reads(lambda: directory.shop(1)) == 0
 
+    # merchantUpdate saves the shop with its address, in one transaction.
     shop = Merchant.objects.select_related("address").first()
     shop.address.street_address_1 = "3 rue de l'Annonciation"
     shop.address.save()
+    shop.save()
     assert directory.shop(shop.pk).address.street_address_1 == "3 rue de l'Annonciation"
 
 
