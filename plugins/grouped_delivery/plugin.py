@@ -4,13 +4,14 @@ Must come before FrenchVatPlugin in PLUGINS: we return the gross fee and the
 VAT plugin splits it into net and tax.
 """
 from dataclasses import replace
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from prices import Money, TaxedMoney
 from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
 
-from .domain.config import DEFAULTS, ConfigError, parse_settings
+from .domain.config import DEFAULTS, ConfigError, DeliverySettings, parse_settings
 from .domain.fees import grouped_delivery_fee
 from .models import DeliveryKind
 from .services import slots
@@ -19,7 +20,7 @@ from .services.basket import (
     fee_of, load_basket, method_chosen, refusal, weight_and_subtotal,
 )
 from .services.pickup import set_merchant_pickup_times
-from .services.settings import PLUGIN_ID, configuration_values
+from .services.settings import PLUGIN_ID, configuration_values, settings_from
 
 
 class GroupedDeliveryPlugin(BasePlugin):
@@ -35,9 +36,10 @@ class GroupedDeliveryPlugin(BasePlugin):
         for name in DEFAULTS
     }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.settings = parse_settings(configuration_values(self.configuration))
+    @cached_property
+    def settings(self) -> DeliverySettings:
+        # Saleor builds a dozen plugins managers per request; few of them need these.
+        return settings_from(self.configuration)
 
     @classmethod
     def validate_plugin_configuration(cls, plugin_configuration):

@@ -52,6 +52,18 @@ def shops(merchant_ids) -> list:
     return [known[pk] for pk in merchant_ids if pk in known]
 
 
+def closed_shops_selling(variants) -> list:
+    """Names of the deactivated shops selling any of these variants (pks or a subquery).
+
+    Usually no shop is closed: then no query at all."""
+    closed = [pk for pk, known in directory.get().shops.items() if not known.is_active]
+    if not closed:
+        return []
+    return list(Merchant.objects.filter(
+        pk__in=closed, product_links__product__variants__pk__in=variants
+    ).values_list("name", flat=True))
+
+
 def hours_of(merchant_id) -> tuple:
     """((weekday, opens, closes), ...) in week order, and the coming closure dates."""
     return directory.get().hours.get(merchant_id, NO_HOURS)

@@ -4,7 +4,7 @@ from saleor.checkout.error_codes import CheckoutErrorCode
 from saleor.plugins.base_plugin import BasePlugin
 
 from .isolation import policy
-from .models import Merchant
+from . import directory
 
 
 class LocalMerchantsPlugin(BasePlugin):
@@ -18,10 +18,7 @@ class LocalMerchantsPlugin(BasePlugin):
         # payment is processed: raising here charges nothing and writes nothing.
         if not self.active:
             return previous_value
-        names = Merchant.objects.filter(
-            is_active=False,
-            product_links__product__variants__pk__in=checkout.lines.values("variant_id"),
-        ).values_list("name", flat=True)
+        names = directory.closed_shops_selling(checkout.lines.values("variant_id"))
         message = policy.purchase_refusal(names)
         if message:
             raise ValidationError(

@@ -3,6 +3,8 @@
 Never through a new Saleor plugins manager (a query and every plugin built): from the
 manager the caller has, else from the cached plugin configuration.
 """
+from functools import lru_cache
+
 from saleor.plugins.models import PluginConfiguration
 
 from plugins.cached_reads import CachedRead
@@ -24,8 +26,18 @@ def _saved_values() -> dict:
 saved_configuration = CachedRead("grouped_delivery.configuration", _saved_values)
 
 
+@lru_cache(maxsize=16)
+def _parsed(items: tuple) -> DeliverySettings:
+    return parse_settings(dict(items))
+
+
+def settings_from(configuration) -> DeliverySettings:
+    """Parsed once per distinct configuration (the settings are immutable: shared)."""
+    return _parsed(tuple(sorted(configuration_values(configuration).items())))
+
+
 def current_settings() -> DeliverySettings:
-    return parse_settings(saved_configuration.get())
+    return _parsed(tuple(sorted(saved_configuration.get().items())))
 
 
 def settings_of(manager) -> DeliverySettings:

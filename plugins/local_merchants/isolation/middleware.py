@@ -9,7 +9,8 @@ from graphql_jwt.exceptions import PermissionDenied
 from promise import Promise
 from saleor.checkout.error_codes import CheckoutErrorCode
 
-from ..models import Merchant, ProductMerchant
+from .. import directory
+from ..models import ProductMerchant
 from . import policy
 from .actors import actor_of_request, owners
 
@@ -54,10 +55,7 @@ def _refuse_closed_shops(info, args):
     variant_pks = [int(ref.pk) for ref in refs if ref and ref.type_name == "ProductVariant" and ref.pk.isdigit()]
     if not variant_pks:
         return None
-    names = Merchant.objects.filter(
-        is_active=False, product_links__product__variants__pk__in=variant_pks
-    ).values_list("name", flat=True)
-    message = policy.purchase_refusal(names)
+    message = policy.purchase_refusal(directory.closed_shops_selling(variant_pks))
     if message is None:
         return None
     mutation = info.return_type.graphene_type
