@@ -32,7 +32,29 @@ def forget_previous_runs() -> int:
         Payment.objects.filter(order__in=orders).delete()
         removed, _ = orders.delete()
         Checkout.objects.filter(email__startswith=BENCH_EMAIL_PREFIX).delete()
+        _recount_slot_places()
     return removed
+
+
+def _recount_slot_places() -> None:
+    """Deleting orders gives no place back (the product never deletes one): each slot's
+    places taken are recounted from the bookings left, or later runs find slots full."""
+    from django.apps import apps
+    from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+    from django.db.models.functions import Coalesce
+
+    if not apps.is_installed("plugins.grouped_delivery"):
+        return
+    from plugins.grouped_delivery.models import CheckoutDeliverySlot, DeliverySlot, OrderDeliverySlot
+
+    def count(bookings):
+        counted = bookings.filter(slot=OuterRef("pk")).values("slot").annotate(n=Count("pk"))
+        return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), Value(0))
+
+    DeliverySlot.objects.update(taken=(
+        count(OrderDeliverySlot.objects.filter(released=False))
+        + count(CheckoutDeliverySlot.objects.filter(reserved=True))
+    ))
 
 
 def sample() -> dict:
