@@ -90,10 +90,12 @@ class GroupedDeliveryPlugin(BasePlugin):
 
     def order_created(self, order, previous_value):
         if self.active:
-            slots.attach_to_order(order)
+            booking = slots.attach_to_order(order)
             # A checkout's order is born paid: Saleor sends no order_fully_paid for it.
-            if order.is_fully_paid():
-                set_merchant_pickup_times(order, self.settings)
+            # With a round, the pickup time is its start, paid yet or not (a shop sees its
+            # part once paid): no need to ask the payments.
+            if booking is not None or order.is_fully_paid():
+                set_merchant_pickup_times(order, self.settings, booking)
         return previous_value
 
     def order_cancelled(self, order, previous_value):

@@ -16,17 +16,19 @@ from ..models import OrderDeliverySlot
 from .basket import shop_hours
 
 
-def set_merchant_pickup_times(order, settings: DeliverySettings) -> int:
+def set_merchant_pickup_times(order, settings: DeliverySettings, booking=None) -> int:
     """Write pickup_at on the order's parts; returns how many parts got one.
 
     With a round: its start, for every part. Single-shop click & collect (no
     round): when that shop will have had its preparation lead time, from now;
     None if it does not open within the coming days (the shop then says when).
+    `booking`: the order's slot booking when the caller has just made it.
     """
     if not apps.is_installed("plugins.local_merchants.orders"):
         return 0
     parts = apps.get_model("local_merchant_orders", "MerchantOrder").objects.filter(order=order)
-    booking = OrderDeliverySlot.objects.select_related("slot").filter(order_id=order.pk).first()
+    if booking is None:
+        booking = OrderDeliverySlot.objects.select_related("slot").filter(order_id=order.pk).first()
     if booking is not None:
         return parts.update(pickup_at=booking.slot.start)
     lead_time, now = settings.lead_time, timezone.now()

@@ -143,7 +143,9 @@ def attach_to_order(order) -> Optional[OrderDeliverySlot]:
     """order_created: the reserved place moves from the basket to the order."""
     if not order.checkout_token:  # a draft order completed by staff: no basket, no round
         return None
-    choice = CheckoutDeliverySlot.objects.filter(pk=order.checkout_token, reserved=True).first()
+    choice = CheckoutDeliverySlot.objects.select_related("slot").filter(
+        pk=order.checkout_token, reserved=True
+    ).first()
     if choice is None:
         return None
-    return OrderDeliverySlot.objects.create(order=order, slot_id=choice.slot_id)
+    return OrderDeliverySlot.objects.create(order=order, slot=choice.slot)
