@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from saleor.checkout.error_codes import CheckoutErrorCode
 from saleor.plugins.base_plugin import BasePlugin
 
-from .isolation import policy
 from . import directory
+from .isolation import policy
 
 
 class LocalMerchantsPlugin(BasePlugin):

@@ -1,7 +1,8 @@
-"""After payment: when each shop's part of an order must be ready.
+"""When each shop's part of an order must be ready.
 
 Runs from order_created (a checkout's order is born paid: Saleor charges before
-creating it and never sends order_fully_paid for it) and from order_fully_paid
+creating it and never sends order_fully_paid for it; an order with a booked round
+gets its start at once, a shop seeing its part only once paid) and from order_fully_paid
 (payment captured later, draft orders marked paid). The per-shop parts exist
 by then: the orders plugin comes first in PLUGINS.
 """
