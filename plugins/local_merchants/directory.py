@@ -28,7 +28,7 @@ class Directory(NamedTuple):
 
 
 def _read_directory() -> Directory:
-    shops = {shop.pk: shop for shop in Merchant.objects.select_related("address")}
+    by_id = {known.pk: known for known in Merchant.objects.select_related("address")}
     periods, closures = defaultdict(list), defaultdict(list)
     for merchant_id, *period in OpeningHours.objects.values_list(
         "merchant_id", "weekday", "opens", "closes"
@@ -37,7 +37,7 @@ def _read_directory() -> Directory:
     coming = MerchantClosure.objects.filter(date__gte=timezone.localdate())
     for merchant_id, day in coming.values_list("merchant_id", "date"):
         closures[merchant_id].append(day)
-    return Directory(shops, {pk: (tuple(periods[pk]), tuple(closures[pk])) for pk in shops})
+    return Directory(by_id, {pk: (tuple(periods[pk]), tuple(closures[pk])) for pk in by_id})
 
 
 directory = CachedRead("local_merchants.directory", _read_directory)

@@ -31,13 +31,17 @@ def _parsed(items: tuple) -> DeliverySettings:
     return parse_settings(dict(items))
 
 
-def settings_from(configuration) -> DeliverySettings:
+def _settings_of_values(values: dict) -> DeliverySettings:
     """Parsed once per distinct configuration (the settings are immutable: shared)."""
-    return _parsed(tuple(sorted(configuration_values(configuration).items())))
+    return _parsed(tuple(sorted(values.items())))
+
+
+def settings_from(configuration) -> DeliverySettings:
+    return _settings_of_values(configuration_values(configuration))
 
 
 def current_settings() -> DeliverySettings:
-    return _parsed(tuple(sorted(saved_configuration.get().items())))
+    return _settings_of_values(saved_configuration.get())
 
 
 def settings_of(manager) -> DeliverySettings:

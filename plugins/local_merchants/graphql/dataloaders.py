@@ -9,15 +9,7 @@ from saleor.product.models import Product
 from ..isolation import policy
 from ..isolation.actors import actor_of_request
 from ..isolation.querysets import scope_products
-from ..models import Merchant, MerchantStaff, OpeningHours, ProductMerchant
-
-
-class MerchantByIdLoader(DataLoader):
-    context_key = "local_merchants.merchant_by_id"
-
-    def batch_load(self, keys):
-        merchants = Merchant.objects.in_bulk(keys)
-        return [merchants.get(key) for key in keys]
+from ..models import MerchantStaff, OpeningHours, ProductMerchant
 
 
 class MerchantByProductIdLoader(DataLoader):
