@@ -1,8 +1,11 @@
-"""Every shim Saleor 2.10.1 needs to run on Python 3.11 and Django 3.2.
+"""Every adaptation Saleor 2.10.1 and its Django 3-era libraries need on Django 5.2.
 
 Saleor 2.10.1 was released for Python 3.8 and Django 3.0. We do not patch its files;
-instead each incompatibility is bridged here, once, before Saleor is imported.
-`apply()` is idempotent and is called from the settings module.
+instead each break is bridged here by one small named function, applied once, before
+Saleor is imported (`apply()` is called first thing by the settings module).
+`ADAPTATIONS` lists them in order; tests/unit/foundation/test_compat.py shows for each one
+what fails without it. Two of them lean on Django internals (`bulk_update`, the reverse
+related manager): tests/integration/test_compat_django_internals.py pins what they rely on.
 """
 
 
@@ -12,9 +15,174 @@ def alias_bound_field():
     import django.forms.boundfield
     import django.forms.forms
 
-    if not hasattr(django.forms.forms, "BoundField"):
-        django.forms.forms.BoundField = django.forms.boundfield.BoundField
+    django.forms.forms.BoundField = django.forms.boundfield.BoundField
+
+
+def alias_text_encoding_helpers():
+    # force_text/smart_text were removed in Django 4.0; graphene-django 2 and Saleor
+    # import them. They were plain aliases of the *_str functions.
+    from django.utils import encoding
+
+    encoding.force_text = encoding.force_str
+    encoding.smart_text = encoding.smart_str
+
+
+def alias_ugettext_helpers():
+    # The u-prefixed translation functions were removed in Django 4.0; Saleor and
+    # django-graphql-jwt import them. They were plain aliases.
+    from django.utils import translation
+
+    translation.ugettext = translation.gettext
+    translation.ugettext_lazy = translation.gettext_lazy
+    translation.ugettext_noop = translation.gettext_noop
+    translation.ungettext = translation.ngettext
+    translation.ungettext_lazy = translation.ngettext_lazy
+
+
+def alias_url_function():
+    # django.conf.urls.url() was removed in Django 4.0; Saleor's URL modules call it.
+    # It was re_path() under another name.
+    import django.conf.urls
+    from django.urls import re_path
+
+    django.conf.urls.url = re_path
+
+
+def accept_signal_providing_args():
+    # Signal(providing_args=...) was removed in Django 4.0 (it was documentation
+    # only); django-graphql-jwt still passes it.
+    from django.dispatch import Signal
+
+    if getattr(Signal.__init__, "accepts_providing_args", False):
+        return
+    original_init = Signal.__init__
+
+    def __init__(self, providing_args=None, use_caching=False):
+        original_init(self, use_caching=use_caching)
+
+    __init__.accepts_providing_args = True
+    Signal.__init__ = __init__
+
+
+def warn_on_removed_saleor_field_classes():
+    # Saleor's models still declare contrib.postgres's JSONField and NullBooleanField,
+    # which Django 4.0 keeps working (the first is the built-in JSONField, the second a
+    # nullable BooleanField) but rejects in system checks, so that no command runs.
+    # Back to Django 3.2's deprecation warnings (fields.W903/W904, silenced in settings).
+    from django.contrib.postgres.fields import JSONField
+    from django.db.models import NullBooleanField
+
+    for field_class in (JSONField, NullBooleanField):
+        details = field_class.__dict__.get("system_check_removed_details")
+        if details:
+            field_class.system_check_deprecated_details = {
+                **details, "id": details["id"].replace(".E", ".W")
+            }
+            field_class.system_check_removed_details = None
+
+
+def empty_aggregates_on_no_rows():
+    # Since Django 5.0 ArrayAgg/StringAgg over no rows give None instead of []/'';
+    # Saleor builds sets from them (group permissions) and sorts on them (attributes).
+    # An explicit `default` (Django 4.0+) restores the old result where none is given.
+    from django.contrib.postgres.aggregates import ArrayAgg, StringAgg
+    from django.db.models import Value
+
+    for aggregate, empty in ((ArrayAgg, []), (StringAgg, "")):
+        if getattr(aggregate.__init__, "empty_default", None) is not None:
+            continue
+        original_init = aggregate.__init__
+
+        def __init__(self, *args, _init=original_init, _empty=empty, **kwargs):
+            if kwargs.get("default") is None:
+                kwargs["default"] = Value(_empty)
+            _init(self, *args, **kwargs)
+
+        __init__.empty_default = empty
+        aggregate.__init__ = __init__
+
+
+def bulk_update_saleor_sort_orders():
+    # Saleor's reordering (`sort_order` moves of attributes, values, images...) hands
+    # bulk_update() small FinalSortOrder dataclasses instead of model instances. Since
+    # Django 4.x bulk_update() calls two model methods on each object: the dataclass
+    # gets them, with a model's meaning for an object that only carries pk and value.
+    # Pinned by tests/integration/test_compat_django_internals.py.
+    from saleor.graphql.core.utils.reordering import FinalSortOrder
+
+    FinalSortOrder._is_pk_set = lambda self: self.pk is not None
+    FinalSortOrder._prepare_related_fields_for_save = (
+        lambda self, operation_name, fields=None: None
+    )
+
+
+def empty_reverse_managers_on_unsaved_objects():
+    # Since Django 4.1 `unsaved.lines.all()` raises ValueError; before, it was an empty
+    # queryset, and Saleor relies on that (e.g. prices of a checkout or order being
+    # built). The reverse foreign-key manager factory is wrapped to keep that answer.
+    # Pinned by tests/integration/test_compat_django_internals.py.
+    from django.db.models.fields import related_descriptors
+
+    factory = related_descriptors.create_reverse_many_to_one_manager
+    if getattr(factory, "empty_when_unsaved", False):
+        return
+
+    def create_reverse_many_to_one_manager(superclass, rel):
+        manager_class = factory(superclass, rel)
+
+        class RelatedManager(manager_class):
+            def get_queryset(self):
+                if not self.instance._is_pk_set():
+                    return superclass.get_queryset(self).none()
+                return super().get_queryset()
+
+        return RelatedManager
+
+    create_reverse_many_to_one_manager.empty_when_unsaved = True
+    related_descriptors.create_reverse_many_to_one_manager = (
+        create_reverse_many_to_one_manager
+    )
+
+
+def storages_setting(default_file_storage=None, staticfiles_storage=None):
+    """STORAGES for the storage classes Saleor's settings pick from the environment.
+
+    Django 5.1 silently ignores DEFAULT_FILE_STORAGE and STATICFILES_STORAGE (media on
+    S3/GCS would land on local disk): the settings module passes them through here.
+    """
+    return {
+        "default": {
+            "BACKEND": default_file_storage
+            or "django.core.files.storage.FileSystemStorage"
+        },
+        "staticfiles": {
+            "BACKEND": staticfiles_storage
+            or "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+
+
+# Order matters only for the last two, which import Saleor and Django's models.
+ADAPTATIONS = [
+    alias_bound_field,
+    alias_text_encoding_helpers,
+    alias_ugettext_helpers,
+    alias_url_function,
+    accept_signal_providing_args,
+    warn_on_removed_saleor_field_classes,
+    empty_aggregates_on_no_rows,
+    empty_reverse_managers_on_unsaved_objects,
+]
+# Applied once the app registry is ready (it imports a Saleor module).
+ADAPTATIONS_AFTER_SETUP = [bulk_update_saleor_sort_orders]
 
 
 def apply():
-    alias_bound_field()
+    for adaptation in ADAPTATIONS:
+        adaptation()
+
+
+def apply_after_setup():
+    # Called by saleor_config.apps.CompatConfig.ready().
+    for adaptation in ADAPTATIONS_AFTER_SETUP:
+        adaptation()
