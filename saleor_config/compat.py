@@ -6,7 +6,10 @@ Saleor is imported (`apply()` is called first thing by the settings module).
 `ADAPTATIONS` lists them in order; tests/unit/foundation/test_compat.py shows for each one
 what fails without it. Two of them lean on Django internals (`bulk_update`, the reverse
 related manager): tests/integration/test_compat_django_internals.py pins what they rely on.
+Wrapped callables keep the original as `__wrapped__` (functools.wraps): applying twice is
+a no-op, and the tests can show the original behaviour.
 """
+import functools
 
 
 def alias_bound_field():
@@ -53,52 +56,46 @@ def accept_signal_providing_args():
     # only); django-graphql-jwt still passes it.
     from django.dispatch import Signal
 
-    if getattr(Signal.__init__, "accepts_providing_args", False):
+    if hasattr(Signal.__init__, "__wrapped__"):
         return
-    original_init = Signal.__init__
 
-    def __init__(self, providing_args=None, use_caching=False):
-        original_init(self, use_caching=use_caching)
+    @functools.wraps(Signal.__init__)
+    def __init__(self, providing_args=None, use_caching=False, _init=Signal.__init__):
+        _init(self, use_caching=use_caching)
 
-    __init__.accepts_providing_args = True
     Signal.__init__ = __init__
 
 
-def warn_on_removed_saleor_field_classes():
-    # Saleor's models still declare contrib.postgres's JSONField and NullBooleanField,
-    # which Django 4.0 keeps working (the first is the built-in JSONField, the second a
-    # nullable BooleanField) but rejects in system checks, so that no command runs.
-    # Back to Django 3.2's deprecation warnings (fields.W903/W904, silenced in settings).
+def warn_on_postgres_json_field():
+    # Saleor's models still declare contrib.postgres's JSONField. Django 4.0 keeps it
+    # working (it is the built-in JSONField) but rejects it in system checks, so that
+    # no command runs. Back to Django 3.2's warning (fields.W904, silenced in settings).
     from django.contrib.postgres.fields import JSONField
-    from django.db.models import NullBooleanField
 
-    for field_class in (JSONField, NullBooleanField):
-        details = field_class.__dict__.get("system_check_removed_details")
-        if details:
-            field_class.system_check_deprecated_details = {
-                **details, "id": details["id"].replace(".E", ".W")
-            }
-            field_class.system_check_removed_details = None
+    details = JSONField.__dict__.get("system_check_removed_details")
+    if details:
+        JSONField.system_check_deprecated_details = {**details, "id": "fields.W904"}
+        JSONField.system_check_removed_details = None
 
 
 def empty_aggregates_on_no_rows():
     # Since Django 5.0 ArrayAgg/StringAgg over no rows give None instead of []/'';
-    # Saleor builds sets from them (group permissions) and sorts on them (attributes).
-    # An explicit `default` (Django 4.0+) restores the old result where none is given.
+    # Saleor builds sets from them (groups without active staff) and sorts on them
+    # (attributes). An explicit `default` (Django 4.0+) restores the old result where
+    # the caller gives none.
     from django.contrib.postgres.aggregates import ArrayAgg, StringAgg
     from django.db.models import Value
 
     for aggregate, empty in ((ArrayAgg, []), (StringAgg, "")):
-        if getattr(aggregate.__init__, "empty_default", None) is not None:
+        if hasattr(aggregate.__init__, "__wrapped__"):
             continue
-        original_init = aggregate.__init__
 
-        def __init__(self, *args, _init=original_init, _empty=empty, **kwargs):
+        @functools.wraps(aggregate.__init__)
+        def __init__(self, *args, _init=aggregate.__init__, _empty=empty, **kwargs):
             if kwargs.get("default") is None:
                 kwargs["default"] = Value(_empty)
             _init(self, *args, **kwargs)
 
-        __init__.empty_default = empty
         aggregate.__init__ = __init__
 
 
@@ -118,19 +115,19 @@ def bulk_update_saleor_sort_orders():
 
 def empty_reverse_managers_on_unsaved_objects():
     # Since Django 4.1 `unsaved.lines.all()` raises ValueError; before, it was an empty
-    # queryset, and Saleor relies on that (e.g. prices of a checkout or order being
-    # built). The reverse foreign-key manager factory is wrapped to keep that answer.
+    # queryset, and Saleor relies on that: checkoutCreate validates the new, unsaved
+    # Checkout, reading its lines. The reverse foreign-key manager factory is wrapped
+    # to keep that answer.
     # Pinned by tests/integration/test_compat_django_internals.py.
     from django.db.models.fields import related_descriptors
 
     factory = related_descriptors.create_reverse_many_to_one_manager
-    if getattr(factory, "empty_when_unsaved", False):
+    if hasattr(factory, "__wrapped__"):
         return
 
+    @functools.wraps(factory)
     def create_reverse_many_to_one_manager(superclass, rel):
-        manager_class = factory(superclass, rel)
-
-        class RelatedManager(manager_class):
+        class RelatedManager(factory(superclass, rel)):
             def get_queryset(self):
                 if not self.instance._is_pk_set():
                     return superclass.get_queryset(self).none()
@@ -138,7 +135,6 @@ def empty_reverse_managers_on_unsaved_objects():
 
         return RelatedManager
 
-    create_reverse_many_to_one_manager.empty_when_unsaved = True
     related_descriptors.create_reverse_many_to_one_manager = (
         create_reverse_many_to_one_manager
     )
@@ -169,7 +165,7 @@ ADAPTATIONS = [
     alias_ugettext_helpers,
     alias_url_function,
     accept_signal_providing_args,
-    warn_on_removed_saleor_field_classes,
+    warn_on_postgres_json_field,
     empty_aggregates_on_no_rows,
     empty_reverse_managers_on_unsaved_objects,
 ]

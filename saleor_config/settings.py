@@ -104,6 +104,6 @@ READ_CACHE_TTL = int(os.environ.get("READ_CACHE_TTL", "60"))
 INSTALLED_APPS = INSTALLED_APPS + ["plugins.read_cache.apps.ReadCacheConfig"]
 # Last, so that Saleor's middlewares have set the country and currency a hit is keyed on.
 MIDDLEWARE = MIDDLEWARE + ["plugins.read_cache.middleware.ReadCacheMiddleware"]
-# Saleor 2.10's models use the JSONField and NullBooleanField Django 3.1 deprecated
-# (compat turns Django 4's refusal back into these warnings): not ours to change.
-SILENCED_SYSTEM_CHECKS = ["fields.W903", "fields.W904"]
+# Saleor 2.10's models use the JSONField Django 3.1 deprecated (compat turns Django 4's
+# refusal back into this warning): not ours to change.
+SILENCED_SYSTEM_CHECKS = ["fields.W904"]

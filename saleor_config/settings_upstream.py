@@ -12,7 +12,7 @@ from tests.settings import *  # noqa: E402,F401,F403  (the suite's own settings)
 from tests.settings import INSTALLED_APPS  # noqa: E402
 
 INSTALLED_APPS = INSTALLED_APPS + ["saleor_config.apps.CompatConfig"]
-SILENCED_SYSTEM_CHECKS = ["fields.W903", "fields.W904"]
+SILENCED_SYSTEM_CHECKS = ["fields.W904"]
 STORAGES = compat.storages_setting(
     getattr(saleor_settings, "DEFAULT_FILE_STORAGE", None),
     getattr(saleor_settings, "STATICFILES_STORAGE", None),
