@@ -82,8 +82,9 @@ class CachedRead:
     def _changed_in_this_transaction(self) -> bool:
         """Rows this transaction changed are its own until it commits (it may roll
         back): never shared. Django keeps our bump in its on_commit list until then
-        (empty outside a transaction, dropped on rollback)."""
-        return any(callback == self._new_version for _, callback in connection.run_on_commit)
+        (empty outside a transaction, dropped on rollback). Its entries are
+        (savepoint ids, callback, robust) since Django 4.2."""
+        return any(entry[1] == self._new_version for entry in connection.run_on_commit)
 
     def _new_version(self) -> None:
         cache.set(f"{self._prefix()}:version", time.time_ns(), timeout=None)
