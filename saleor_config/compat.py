@@ -80,23 +80,19 @@ def warn_on_postgres_json_field():
 
 def empty_aggregates_on_no_rows():
     # Since Django 5.0 ArrayAgg/StringAgg over no rows give None instead of []/'';
-    # Saleor builds sets from them (groups without active staff) and sorts on them
-    # (attributes). An explicit `default` (Django 4.0+) restores the old result where
-    # the caller gives none.
+    # Saleor builds sets from them (groups without active staff). Like Django 3.2, the
+    # empty value is given when the result is read, and only there: in SQL the
+    # aggregate stays NULL, so Saleor's sort by attribute still puts those rows last.
     from django.contrib.postgres.aggregates import ArrayAgg, StringAgg
-    from django.db.models import Value
 
-    for aggregate, empty in ((ArrayAgg, []), (StringAgg, "")):
-        if hasattr(aggregate.__init__, "__wrapped__"):
+    for aggregate, empty in ((ArrayAgg, list), (StringAgg, str)):
+        if "convert_value" in aggregate.__dict__:
             continue
 
-        @functools.wraps(aggregate.__init__)
-        def __init__(self, *args, _init=aggregate.__init__, _empty=empty, **kwargs):
-            if kwargs.get("default") is None:
-                kwargs["default"] = Value(_empty)
-            _init(self, *args, **kwargs)
+        def convert_value(self, value, expression, connection, _empty=empty):
+            return _empty() if value is None and self.default is None else value
 
-        aggregate.__init__ = __init__
+        aggregate.convert_value = convert_value
 
 
 def bulk_update_saleor_sort_orders():

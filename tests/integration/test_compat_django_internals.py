@@ -42,9 +42,22 @@ def test_a_permission_group_without_staff_is_mapped_to_no_one():
 
 def test_without_the_adaptation_saleor_fails_on_a_group_without_staff(monkeypatch):
     Group.objects.create(name="Boutique sans personnel")
-    monkeypatch.setattr(ArrayAgg, "__init__", ArrayAgg.__init__.__wrapped__)
+    monkeypatch.delattr(ArrayAgg, "convert_value")
     with pytest.raises(TypeError):
         get_group_to_permissions_and_users_mapping()
+
+
+def test_in_sql_an_aggregate_over_no_rows_stays_null():
+    # Saleor sorts products by a StringAgg of their attribute values: products without
+    # any must keep sorting last, as on Django 3.2 (NULLS LAST), not as ''.
+    Group.objects.create(name="Sans personnel")
+    Group.objects.create(name="Avec personnel").user_set.create(email="a@paris16.example")
+    groups = Group.objects.annotate(emails=StringAgg("user__email", delimiter=","))
+    assert list(groups.order_by("emails").values_list("name", "emails")) == [
+        ("Avec personnel", "a@paris16.example"),
+        ("Sans personnel", ""),
+    ]
+    assert groups.filter(emails__isnull=True).get().name == "Sans personnel"
 
 
 # --- bulk_update_saleor_sort_orders ------------------------------------------------
