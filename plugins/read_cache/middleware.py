@@ -83,6 +83,7 @@ class ReadCacheMiddleware:
             not writes
             and generation is not None
             and response.status_code == 200
+            and not response.cookies
             and requests[0].is_public_read()
             and b'"errors"' not in response.content
         ):

@@ -7,6 +7,8 @@ address the client called, on a cookie or on credentials is never served to anot
 Django signal, so only the API path can invalidate after it.
 """
 import json
+import threading
+import time
 
 import pytest
 import requests
@@ -142,3 +144,37 @@ def test_a_hit_carries_the_same_headers_as_the_api(site_server):
                  "Access-Control-Allow-Headers"):
         assert hit.headers.get(name) == first.headers.get(name), name
     assert hit.json() == first.json()
+
+
+def test_no_read_started_after_a_batched_write_answers_shows_the_old_catalogue(site_server, watched):
+    """Residents keep reading from several threads (gunicorn: 3 workers × 4 threads)
+    while the operator unpublishes in a batch: every read sent after the operator got
+    the answer shows the change, including those racing with the write."""
+    product_id, operator = watched
+    variables = {"id": product_id}
+    reads, stop = [], threading.Event()
+
+    def resident():
+        session = requests.Session()
+        while not stop.is_set():
+            sent = time.monotonic()
+            answer = session.post(site_server.api_url, json={"query": WATCH, "variables": variables},
+                                  timeout=60).json()
+            reads.append((sent, answer["data"]["product"] is not None))
+
+    threads = [threading.Thread(target=resident) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    try:
+        time.sleep(1)
+        _batch_second(site_server, operator.token, PUBLISH % (product_id, "false"))
+        answered = time.monotonic()
+        time.sleep(1.5)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+    before = [shown for sent, shown in reads if sent < answered]
+    after = [shown for sent, shown in reads if sent > answered]
+    assert any(before) and len(after) > 10, (len(before), len(after))
+    assert not any(after), f"{sum(after)} of {len(after)} reads after the write showed the old product"
