@@ -54,7 +54,7 @@ class Request:
         if isinstance(self.query, str):
             try:
                 self.document = parse(self.query)
-            except GraphQLSyntaxError:
+            except (GraphQLSyntaxError, RecursionError):  # Saleor's parse fails alike
                 pass
 
     def _operations(self) -> list:
@@ -134,8 +134,8 @@ def anonymous_payload(content_type: str, body: bytes, meta: Mapping) -> Optional
     if content_type != "application/json" or any(h in meta for h in PRIVATE_HEADERS):
         return None
     try:
-        payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+        payload = json.loads(body.decode("utf-8"))  # as Saleor reads it (no BOM, no UTF-16)
+    except ValueError:
         return None
     if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
         return None

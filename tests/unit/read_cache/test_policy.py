@@ -73,6 +73,7 @@ WRITE = {"query": "mutation { productBulkPublish(ids: [], isPublished: false) { 
 @pytest.mark.parametrize("body", [
     b"not json", b"[]", b'[{"query": "{ shop { name } }"}]', b'{"query": 3}',
     b'{"query": "{ shop { name } }", "variables": [1]}', b"\xff\xfe", b'"{ shop { name } }"', b"null",
+    '{"query": "{ shop { name } }"}'.encode("utf-16"), b'\xef\xbb\xbf{"query": "{ shop { name } }"}',
 ])
 def test_only_a_single_graphql_request_may_come_from_the_cache(body):
     assert anonymous_payload(JSON, body, {}) is None
@@ -108,6 +109,7 @@ BODIES = [
     ("multipart/form-data", None, {"operations": json.dumps(READ), "map": "{}"}, False),
     ("multipart/form-data", None, {"operations": "{oops"}, True),  # unreadable: a write
     ("text/plain", WRITE["query"].encode(), None, False),  # Saleor reads no query
+    (JSON, json.dumps({"query": "{ a " * 5000}).encode(), None, False),  # too deep to parse: runs nothing
 ]
 
 
