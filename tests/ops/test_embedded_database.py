@@ -91,30 +91,29 @@ def test_a_server_no_launcher_started_is_never_stopped(pgdata):
 
 
 def test_make_run_stops_and_says_why_when_its_database_goes_away(pgdata, capsys):
-    server = EmbeddedServer(pgdata)
-    url = server.acquire()
+    make_run = Holder(pgdata)
     gunicorn = subprocess.Popen(["sleep", "120"])
     result = []
-    watcher = threading.Thread(target=lambda: result.append(watch([gunicorn], url, interval=0.2)))
+    watcher = threading.Thread(
+        target=lambda: result.append(watch([gunicorn], make_run.url, interval=0.2)))
     try:
         watcher.start()
         watcher.join(timeout=1.5)
         assert watcher.is_alive()  # the database answers: make run keeps serving
-        server.stop()  # someone else stops it
+        EmbeddedServer(pgdata).stop()  # someone else stops it
         watcher.join(timeout=15)
         assert result == [1]
         assert "La base de données ne répond plus" in capsys.readouterr().err
     finally:
         gunicorn.kill()
         gunicorn.wait()
-        server.release()
+        make_run.leave()
 
 
 def test_make_run_stops_and_says_so_when_a_server_process_dies(pgdata, capsys):
-    server = EmbeddedServer(pgdata)
-    url = server.acquire()
+    make_run = Holder(pgdata)
     try:
-        assert watch([subprocess.Popen(["true"])], url, interval=0.2) == 1
+        assert watch([subprocess.Popen(["true"])], make_run.url, interval=0.2) == 1
         assert "s'est arrêté" in capsys.readouterr().err
     finally:
-        server.release()
+        make_run.leave()
