@@ -131,7 +131,7 @@ def anonymous_payload(content_type: str, body: bytes, meta: Mapping) -> Optional
     """The GraphQL request of a single anonymous JSON POST, or None: only such a
     request may be answered from the cache, and shared when it is a public read.
     Batches, forms and uploads are never cached."""
-    if content_type != "application/json" or any(h in meta for h in PRIVATE_HEADERS):
+    if content_type != "application/json" or any(meta.get(h) for h in PRIVATE_HEADERS):
         return None
     try:
         payload = json.loads(body.decode("utf-8"))  # as Saleor reads it (no BOM, no UTF-16)

@@ -89,6 +89,7 @@ def test_other_bodies_never_come_from_the_cache(content_type):
 def test_credentials_and_cookies_are_never_shared(header):
     assert anonymous_payload(JSON, json.dumps(READ).encode(), {}) == READ
     assert anonymous_payload(JSON, json.dumps(READ).encode(), {header: "x"}) is None
+    assert anonymous_payload(JSON, json.dumps(READ).encode(), {header: ""}) == READ  # empty: none
 
 
 # (content type, raw body, form fields) -> may the request write?
