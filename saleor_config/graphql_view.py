@@ -1,0 +1,137 @@
+"""Saleor's GraphQL view, with the limits every request gets before it runs.
+
+- body: an object (or a list of at most 20) with a text query, object variables and
+  no NUL character; anything else is a 400 with INVALID_REQUEST, never a 500;
+- depth and cost of the parsed document (plugins/api_guard/query_limits.py): over a
+  limit, a 400 with QUERY_TOO_DEEP / QUERY_TOO_COMPLEX, nothing executed; a batch
+  shares one cost budget;
+- one password-taking mutation per request (aliases and batches counted), and failed
+  attempts throttled per account and address (plugins/api_guard/middleware.py);
+- errors: ours and Saleor's expected ones (permissions, validation, GraphQL) keep their
+  message; any other exception is logged and reaches the client as a French sentence
+  with INTERNAL_ERROR, never its text.
+"""
+import logging
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError
+from django.http import JsonResponse
+from graphql.error import GraphQLError
+from graphql.execution import ExecutionResult
+from saleor.graphql.views import GraphQLView
+
+from plugins.api_guard import query_limits, request_shape, scheduler, secrets
+from plugins.api_guard.errors import MESSAGES, GuardError
+from plugins.api_guard.middleware import PasswordThrottleMiddleware
+
+logger = logging.getLogger(__name__)
+
+LIMITS = query_limits.QueryLimits(
+    max_depth=settings.GRAPHQL_MAX_DEPTH, max_cost=settings.GRAPHQL_MAX_COST
+)
+scheduler.install(settings.GRAPHQL_MAX_SECONDS)
+
+# Raised on purpose by Saleor, graphene or graphql-core: their message is meant for
+# the client (and says nothing of the server's internals).
+EXPOSED = GraphQLView.HANDLED_EXCEPTIONS + (
+    DjangoPermissionDenied, ValidationError,
+)
+INPUT_ERRORS = (ValueError, TypeError, AttributeError)
+
+
+def _original(error):
+    while isinstance(error, GraphQLError) and getattr(error, "original_error", None):
+        error = error.original_error
+    return error
+
+
+class GuardedGraphQLView(GraphQLView):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Innermost: runs once Saleor's middlewares have authenticated the request.
+        self.middleware = [PasswordThrottleMiddleware()] + list(self.middleware or [])
+        self.cost_left = LIMITS.max_cost
+        self.secret_fields = 0
+        self.variables = None
+
+    def _handle_query(self, request):
+        try:
+            body = self.parse_body(request)
+        except ValueError:  # not JSON, or not UTF-8
+            return self._refusal("le JSON est illisible.")
+        problem = request_shape.batch_problem(body)
+        if problem:
+            return self._refusal(problem)
+        return super()._handle_query(request)
+
+    def parse_body(self, request):
+        # Parsed once: Saleor's _handle_query parses it again after our checks.
+        if not hasattr(self, "_body"):
+            self._body = super().parse_body(request)
+        return self._body
+
+    def _refusal(self, detail):
+        error = GuardError("INVALID_REQUEST", detail=detail)
+        return JsonResponse({"errors": [self.format_error(error)]}, status=400)
+
+    def execute_graphql_request(self, request, data):
+        problem = request_shape.entry_problem(data)
+        if problem is None:
+            try:
+                query, variables, operation_name = self.get_graphql_params(request, data)
+            except (ValueError, TypeError, AttributeError, KeyError, IndexError):
+                problem = "le champ « operations » d'un envoi de fichier est illisible."
+            else:
+                problem = request_shape.params_problem(query, variables, operation_name)
+        if problem:
+            return ExecutionResult(errors=[GuardError("INVALID_REQUEST", detail=problem)], invalid=True)
+        self.variables = variables
+        return super().execute_graphql_request(request, data)
+
+    def parse_query(self, query):
+        document, error = super().parse_query(query)
+        if document is None:
+            return document, error
+        refusal = self._refusal_of(document.document_ast)
+        if refusal:
+            return None, ExecutionResult(errors=[refusal], invalid=True)
+        return document, None
+
+    def _refusal_of(self, document_ast):
+        """Depth, cost (out of what this HTTP request has left) and secret fields."""
+        measure = query_limits.measure(document_ast, self.variables)
+        if measure.depth > LIMITS.max_depth:
+            return GuardError("QUERY_TOO_DEEP", max_depth=LIMITS.max_depth)
+        if measure.cost > self.cost_left:
+            return GuardError("QUERY_TOO_COMPLEX", cost=measure.cost, max_cost=LIMITS.max_cost)
+        self.cost_left -= measure.cost
+        self.secret_fields += query_limits.root_fields(
+            document_ast, "mutation", secrets.ONE_PER_REQUEST
+        )
+        if self.secret_fields > secrets.MAX_PER_REQUEST:
+            return GuardError("TOO_MANY_PASSWORD_FIELDS", fields=", ".join(sorted(secrets.GUESSING)))
+        return None
+
+    @classmethod
+    def format_error(cls, error):
+        original = _original(error)
+        if isinstance(original, GuardError):
+            result = {"message": str(original), "extensions": {"code": original.code}}
+            if isinstance(error, GraphQLError) and error.path is not None:
+                result["path"] = error.path
+            return result
+        if isinstance(original, EXPOSED):
+            result = super().format_error(error)
+            result["extensions"]["code"] = result["extensions"]["exception"]["code"]
+            return result
+        # Logged with its traceback for us; the client learns only that it failed.
+        logger.error("GraphQL request failed unexpectedly", exc_info=original)
+        # Raised outside any resolver: a value of the request that graphene could not
+        # read (a UUID, a date...) while validating it.
+        code = "INVALID_VALUE" if error is original and isinstance(error, INPUT_ERRORS) else "INTERNAL_ERROR"
+        result = {"message": MESSAGES[code], "extensions": {"code": code}}
+        if isinstance(error, GraphQLError) and error.path is not None:
+            result["path"] = error.path
+        return result
+
