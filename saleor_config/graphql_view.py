@@ -28,7 +28,8 @@ from plugins.api_guard.middleware import PasswordThrottleMiddleware
 logger = logging.getLogger(__name__)
 
 LIMITS = query_limits.QueryLimits(
-    max_depth=settings.GRAPHQL_MAX_DEPTH, max_cost=settings.GRAPHQL_MAX_COST
+    max_depth=settings.GRAPHQL_MAX_DEPTH, max_cost=settings.GRAPHQL_MAX_COST,
+    max_page=settings.GRAPHENE.get("RELAY_CONNECTION_MAX_LIMIT", 100),
 )
 scheduler.install(settings.GRAPHQL_MAX_SECONDS)
 
@@ -99,12 +100,14 @@ class GuardedGraphQLView(GraphQLView):
         return document, None
 
     def _refusal_of(self, document_ast):
-        """Depth, cost (out of what this HTTP request has left) and secret fields."""
+        """Depth, page size, cost (out of what this HTTP request has left), secrets."""
         measure = query_limits.measure(document_ast, self.variables)
-        if measure.depth > LIMITS.max_depth:
-            return GuardError("QUERY_TOO_DEEP", max_depth=LIMITS.max_depth)
-        if measure.cost > self.cost_left:
-            return GuardError("QUERY_TOO_COMPLEX", cost=measure.cost, max_cost=LIMITS.max_cost)
+        code = LIMITS.verdict(measure, cost_left=self.cost_left)
+        if code:
+            return GuardError(
+                code, max_depth=LIMITS.max_depth, max_page=LIMITS.max_page,
+                cost=measure.cost, max_cost=LIMITS.max_cost,
+            )
         self.cost_left -= measure.cost
         self.secret_fields += query_limits.root_fields(
             document_ast, "mutation", secrets.ONE_PER_REQUEST

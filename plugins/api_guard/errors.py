@@ -11,6 +11,10 @@ MESSAGES = {
         "La requête demande trop de données à la fois (coût {cost}, au plus {max_cost}) ; "
         "réduisez `first`/`last` ou le nombre de champs, ou paginez."
     ),
+    "PAGE_TOO_LARGE": (
+        "Une page de liste contient au plus {max_page} éléments (`first`/`last`) ; "
+        "demandez la suite avec `after`/`before`."
+    ),
     "INVALID_REQUEST": (
         "Requête refusée : {detail} Envoyez un objet JSON "
         "{{\"query\": \"...\", \"variables\": {{...}}}}, ou une liste de tels objets."

@@ -26,18 +26,22 @@ class EndlessFragment(Exception):
 class Measure:
     depth: int
     cost: int
+    largest_page: int = 1  # the largest `first`/`last` asked anywhere
 
 
 @dataclass(frozen=True)
 class QueryLimits:
     max_depth: int
     max_cost: int
+    max_page: int = 100  # Saleor's own connection limit, refused here with a clear code
 
-    def verdict(self, measure: Measure) -> Optional[str]:
-        """None when within limits, else QUERY_TOO_DEEP or QUERY_TOO_COMPLEX."""
+    def verdict(self, measure: Measure, cost_left: Optional[int] = None) -> Optional[str]:
+        """None when within limits (and within what a batch has left), else the code."""
         if measure.depth > self.max_depth:
             return "QUERY_TOO_DEEP"
-        if measure.cost > self.max_cost:
+        if measure.largest_page > self.max_page:
+            return "PAGE_TOO_LARGE"
+        if measure.cost > (self.max_cost if cost_left is None else cost_left):
             return "QUERY_TOO_COMPLEX"
         return None
 
@@ -50,6 +54,7 @@ class _Measurer:
         }
         self.done: Dict[str, Tuple[int, int]] = {}
         self.in_progress: set = set()
+        self.largest_page = 1
 
     def selection_set(self, selection_set: Optional[ast.SelectionSet]) -> Tuple[int, int]:
         """(depth, cost) of a selection set; (0, 0) for a leaf."""
@@ -93,6 +98,7 @@ class _Measurer:
                 value = int(value.value)
             if isinstance(value, int) and not isinstance(value, bool) and value > size:
                 size = value
+        self.largest_page = max(self.largest_page, size)
         return size
 
 
@@ -107,7 +113,7 @@ def measure(document: ast.Document, variables: Optional[Mapping] = None) -> Meas
             except EndlessFragment:
                 return Measure(depth=float("inf"), cost=float("inf"))
             depth, cost = max(depth, op_depth), max(cost, op_cost)
-    return Measure(depth=depth, cost=cost)
+    return Measure(depth=depth, cost=cost, largest_page=measurer.largest_page)
 
 
 def root_fields(document: ast.Document, operation: str, names: Iterable[str]) -> int:

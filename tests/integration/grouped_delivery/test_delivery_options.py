@@ -33,6 +33,10 @@ def options(checkout):
     ({"streetAddress1": "5 rue de Passy", "country": "FR", "city": "Paris CEDEX 16", "postalCode": "75016"}, "CEDEX"),
     ({"streetAddress1": "5 rue de Passy", "country": "BE", "city": "Bruxelles", "postalCode": "1000"}, "WRONG_COUNTRY"),
     ({"streetAddress1": "5 rue de Passy", "country": "FR", "city": "", "postalCode": "75016"}, "MISSING_FIELD"),
+    ({"streetAddress1": "", "country": "FR", "city": "Paris", "postalCode": "75016"}, "MISSING_FIELD"),
+    ({"country": "FR", "city": "Paris", "postalCode": "75016"}, "MISSING_FIELD"),
+    ({"streetAddress1": "BP 1234", "country": "FR", "city": "Paris", "postalCode": "75016"}, "PO_BOX"),
+    ({"streetAddress1": "TSA 12345", "country": "FR", "city": "Paris", "postalCode": "75116"}, "PO_BOX"),
 ])
 def test_zone_check_over_graphql(db, address, code):
     check = Api().data(ZONE, {"a": address})["deliveryZoneCheck"]

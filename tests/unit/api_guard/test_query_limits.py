@@ -69,14 +69,27 @@ def test_exponential_fragments_are_measured_in_linear_time():
     assert QueryLimits(max_depth=15, max_cost=50000).verdict(result) == "QUERY_TOO_COMPLEX"
 
 
-@pytest.mark.parametrize("depth, cost, verdict", [
-    (15, 50000, None),
-    (16, 10, "QUERY_TOO_DEEP"),
-    (3, 50001, "QUERY_TOO_COMPLEX"),
-    (16, 50001, "QUERY_TOO_DEEP"),
+@pytest.mark.parametrize("depth, cost, page, cost_left, verdict", [
+    (15, 50000, 100, None, None),
+    (16, 10, 1, None, "QUERY_TOO_DEEP"),
+    (3, 50001, 1, None, "QUERY_TOO_COMPLEX"),
+    (16, 50001, 1, None, "QUERY_TOO_DEEP"),
+    (3, 400, 101, None, "PAGE_TOO_LARGE"),
+    (3, 400, 1, 399, "QUERY_TOO_COMPLEX"),  # what a batch has left
+    (3, 400, 1, 400, None),
 ])
-def test_verdict(depth, cost, verdict):
-    assert QueryLimits(max_depth=15, max_cost=50000).verdict(Measure(depth, cost)) == verdict
+def test_verdict(depth, cost, page, cost_left, verdict):
+    limits = QueryLimits(max_depth=15, max_cost=50000, max_page=100)
+    assert limits.verdict(Measure(depth, cost, page), cost_left=cost_left) == verdict
+
+
+@pytest.mark.parametrize("document, variables, page", [
+    ("{ shop { name } }", None, 1),
+    ("{ a: products(first: 5) { totalCount } b: products(last: 120) { totalCount } }", None, 120),
+    ("query($n: Int) { products(first: $n) { totalCount } }", {"n": 100000}, 100000),
+])
+def test_largest_page(document, variables, page):
+    assert measure(parse(document), variables).largest_page == page
 
 
 TOKEN = 'tokenCreate(email: "a@b.fr", password: "x") { token }'
