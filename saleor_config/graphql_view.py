@@ -2,14 +2,15 @@
 
 - body: an object (or a list of at most 20) with a text query, object variables and
   no NUL character; anything else is a 400 with INVALID_REQUEST, never a 500;
-- depth and cost of the parsed document (plugins/api_guard/query_limits.py): over a
-  limit, a 400 with QUERY_TOO_DEEP / QUERY_TOO_COMPLEX, nothing executed; a batch
-  shares one cost budget;
+- depth, page size and cost of the parsed document (plugins/api_guard/query_limits.py):
+  over a limit, a 400 with QUERY_TOO_DEEP / PAGE_TOO_LARGE / QUERY_TOO_COMPLEX, nothing
+  executed; a batch shares one cost budget;
 - one password-taking mutation per request (aliases and batches counted), and failed
   attempts throttled per account and address (plugins/api_guard/middleware.py);
 - errors: ours and Saleor's expected ones (permissions, validation, GraphQL) keep their
   message; any other exception is logged and reaches the client as a French sentence
-  with INTERNAL_ERROR, never its text.
+  with INVALID_VALUE (a value graphene or Saleor could not use) or INTERNAL_ERROR,
+  never its text.
 """
 import logging
 
@@ -38,7 +39,16 @@ scheduler.install(settings.GRAPHQL_MAX_SECONDS)
 EXPOSED = GraphQLView.HANDLED_EXCEPTIONS + (
     DjangoPermissionDenied, ValidationError,
 )
-INPUT_ERRORS = (ValueError, TypeError, AttributeError)
+
+
+def _is_input_error(error, original) -> bool:
+    """What graphene and Saleor raise on a value they cannot use: assertions ("Must
+    receive a Menu id", "You must provide a `first` or `last` value"), ValueError (a
+    UUID, a cursor, JSON); outside any resolver, while reading the request's values,
+    any TypeError or AttributeError too."""
+    if isinstance(original, (AssertionError, ValueError)):
+        return True
+    return error is original and isinstance(original, (TypeError, AttributeError))
 
 
 def _original(error):
@@ -129,10 +139,9 @@ class GuardedGraphQLView(GraphQLView):
             result["extensions"]["code"] = result["extensions"]["exception"]["code"]
             return result
         # Logged with its traceback for us; the client learns only that it failed.
-        logger.error("GraphQL request failed unexpectedly", exc_info=original)
-        # Raised outside any resolver: a value of the request that graphene could not
-        # read (a UUID, a date...) while validating it.
-        code = "INVALID_VALUE" if error is original and isinstance(error, INPUT_ERRORS) else "INTERNAL_ERROR"
+        code = "INVALID_VALUE" if _is_input_error(error, original) else "INTERNAL_ERROR"
+        log = logger.warning if code == "INVALID_VALUE" else logger.error
+        log("GraphQL request failed: %s", code, exc_info=original)
         result = {"message": MESSAGES[code], "extensions": {"code": code}}
         if isinstance(error, GraphQLError) and error.path is not None:
             result["path"] = error.path

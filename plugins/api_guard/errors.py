@@ -20,8 +20,8 @@ MESSAGES = {
         "{{\"query\": \"...\", \"variables\": {{...}}}}, ou une liste de tels objets."
     ),
     "INVALID_VALUE": (
-        "Une valeur envoyée n'a pas le format attendu (identifiant, UUID, date, nombre...) ; "
-        "corrigez-la."
+        "Une valeur ou un argument de la requête ne convient pas (identifiant, UUID, "
+        "curseur, date, `first`/`last` manquant...) ; vérifiez-les."
     ),
     "TOO_MANY_OPERATIONS": (
         "Une requête groupée contient au plus {max_operations} opérations ; "
