@@ -37,16 +37,17 @@ class PostgresCounters:
         with connection.cursor() as cursor:
             for key in keys:
                 # One statement: a concurrent attempt waits on the row, then counts on.
+                # clock_timestamp(): now() would stand still inside a transaction.
                 cursor.execute(
                     """
                     INSERT INTO api_guard_failurecounter (key, count, window_ends)
-                    VALUES (%s, 1, now() + make_interval(secs => %s))
+                    VALUES (%s, 1, clock_timestamp() + make_interval(secs => %s))
                     ON CONFLICT (key) DO UPDATE SET
-                      count = CASE WHEN api_guard_failurecounter.window_ends <= now()
+                      count = CASE WHEN api_guard_failurecounter.window_ends <= clock_timestamp()
                               THEN 1 ELSE api_guard_failurecounter.count + 1 END,
-                      window_ends = CASE WHEN api_guard_failurecounter.window_ends <= now()
+                      window_ends = CASE WHEN api_guard_failurecounter.window_ends <= clock_timestamp()
                               THEN EXCLUDED.window_ends ELSE api_guard_failurecounter.window_ends END
-                    RETURNING count, EXTRACT(EPOCH FROM window_ends - now())
+                    RETURNING count, EXTRACT(EPOCH FROM window_ends - clock_timestamp())
                     """,
                     [key, window_seconds],
                 )
