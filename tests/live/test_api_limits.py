@@ -206,3 +206,21 @@ def test_a_client_cannot_choose_its_address(site_server, resident):
 def test_search_with_control_characters_answers(site_server, q):
     response = requests.get(f"{site_server.url}/recherche/?q={q}", timeout=20)
     assert response.status_code == 200
+
+
+def test_the_storefront_login_says_when_to_try_again(site_server, resident):
+    from tests.live.test_storefront_pages import csrf_session
+
+    session, token = csrf_session(f"{site_server.url}/connexion/")
+    # The storefront forwards the resident's address: only this one is throttled.
+    headers = {"Referer": site_server.url, "X-Forwarded-For": some_address()}
+
+    def attempt(password):
+        return session.post(f"{site_server.url}/connexion/", data={
+            "csrfmiddlewaretoken": token, "email": resident, "password": password,
+        }, headers=headers, timeout=30)
+
+    assert [attempt("faux").status_code for _ in range(5)] == [400] * 5
+    refused = attempt(PASSWORD)
+    assert refused.status_code == 429
+    assert "Trop de tentatives" in refused.text and "réessayez dans 15 minute" in refused.text

@@ -4,6 +4,7 @@ Pages cost one API request whatever the number of products shown; French errors 
 next to their field; a closed shop and an out-of-stock product are shown, not dropped.
 """
 import re
+import uuid
 
 import pytest
 import requests
@@ -154,7 +155,9 @@ def test_login_errors_are_french_and_a_logged_in_basket_uses_the_account_email(s
     session, token = csrf_session(f"{site_server.url}/connexion/")
     headers = {"Referer": site_server.url}
     wrong = session.post(f"{site_server.url}/connexion/", data={
-        "csrfmiddlewaretoken": token, "email": "admin@paris16.example", "password": "faux"}, headers=headers, timeout=30)
+        # An unknown address: failures count toward a login throttle (15 minutes).
+        "csrfmiddlewaretoken": token, "email": f"inconnue-{uuid.uuid4().hex[:8]}@exemple.fr",
+        "password": "faux"}, headers=headers, timeout=30)
     assert wrong.status_code == 400
     assert "Adresse e-mail ou mot de passe incorrect." in wrong.text
     assert "p16_session" not in session.cookies
