@@ -68,14 +68,16 @@ def test_the_directory_lists_every_shop_street_by_street(site_server):
 
 
 @pytest.mark.parametrize("address, code, field", [
-    ({"postalCode": "75016", "city": "Paris", "country": "FR"}, "IN_ZONE", "postalCode"),
-    ({"postalCode": "75 116", "city": "PARIS 16E", "country": "FR"}, "IN_ZONE", "postalCode"),
-    ({"postalCode": "75015", "city": "Paris", "country": "FR"}, "OUTSIDE_ZONE", "postalCode"),
-    ({"postalCode": "7501", "city": "Paris", "country": "FR"}, "INVALID_POSTAL_CODE", "postalCode"),
-    ({"postalCode": "75016", "city": "Boulogne", "country": "FR"}, "WRONG_CITY", "city"),
-    ({"postalCode": "75016", "city": "Paris", "country": "BE"}, "WRONG_COUNTRY", "country"),
-    ({"postalCode": "75016 CEDEX", "city": "Paris", "country": "FR"}, "CEDEX", "postalCode"),
-    ({"postalCode": "", "city": "Paris", "country": "FR"}, "MISSING_FIELD", "postalCode"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "75016", "city": "Paris", "country": "FR"}, "IN_ZONE", "postalCode"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "75 116", "city": "PARIS 16E", "country": "FR"}, "IN_ZONE", "postalCode"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "75015", "city": "Paris", "country": "FR"}, "OUTSIDE_ZONE", "postalCode"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "7501", "city": "Paris", "country": "FR"}, "INVALID_POSTAL_CODE", "postalCode"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "75016", "city": "Boulogne", "country": "FR"}, "WRONG_CITY", "city"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "75016", "city": "Paris", "country": "BE"}, "WRONG_COUNTRY", "country"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "75016 CEDEX", "city": "Paris", "country": "FR"}, "CEDEX", "postalCode"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "", "city": "Paris", "country": "FR"}, "MISSING_FIELD", "postalCode"),
+    ({"streetAddress1": "", "postalCode": "75016", "city": "Paris", "country": "FR"}, "MISSING_FIELD", "postalCode"),
+    ({"streetAddress1": "BP 1234", "postalCode": "75016", "city": "Paris", "country": "FR"}, "PO_BOX", "streetAddress1"),
 ])
 def test_the_live_address_check_answers_in_french_for_the_right_field(site_server, address, code, field):
     verdict = requests.get(f"{site_server.url}/commande/verifier-adresse/", params=address, timeout=30).json()
