@@ -128,10 +128,10 @@ def test_a_costly_query_is_refused_before_it_runs(site_server):
     assert huge.status_code == 400 and codes(huge.json()) == ["PAGE_TOO_LARGE"]
     assert_no_leak(huge)
     # Aliases count, and so do variables.
-    aliased = "{ " + " ".join(f"p{i}: products(first: 100) {{ edges {{ node {{ name }} }} }}" for i in range(130)) + " }"
+    aliased = "{ " + " ".join(f"p{i}: products(first: 100) {{ edges {{ node {{ name }} }} }}" for i in range(160)) + " }"
     assert codes(post(site_server, {"query": aliased}).json()) == ["QUERY_TOO_COMPLEX"]
     nested = ("query($n: Int) { categories(first: $n) { edges { node { products(first: $n) "
-              "{ edges { node { name variants { name } } } } } } } }")
+              "{ edges { node { name slug variants { name sku } } } } } } } } ")
     by_variable = post(site_server, {"query": nested, "variables": {"n": 100}})
     assert by_variable.status_code == 400 and codes(by_variable.json()) == ["QUERY_TOO_COMPLEX"]
     # A batch shares one budget: the second of two 40,300-cost queries is refused.
