@@ -22,7 +22,7 @@ from graphql.error import GraphQLError
 from graphql.execution import ExecutionResult
 from saleor.graphql.views import GraphQLView
 
-from plugins.api_guard import query_limits, request_shape, scheduler, secrets
+from plugins.api_guard import password_fields, query_limits, request_shape, scheduler
 from plugins.api_guard.errors import MESSAGES, GuardError
 from plugins.api_guard.middleware import PasswordThrottleMiddleware
 
@@ -110,7 +110,7 @@ class GuardedGraphQLView(GraphQLView):
         return document, None
 
     def _refusal_of(self, document_ast):
-        """Depth, page size, cost (out of what this HTTP request has left), secrets."""
+        """Depth, page size, cost (out of what this HTTP request has left), password fields."""
         measure = query_limits.measure(document_ast, self.variables)
         code = LIMITS.verdict(measure, cost_left=self.cost_left)
         if code:
@@ -120,10 +120,12 @@ class GuardedGraphQLView(GraphQLView):
             )
         self.cost_left -= measure.cost
         self.secret_fields += query_limits.root_fields(
-            document_ast, "mutation", secrets.ONE_PER_REQUEST
+            document_ast, "mutation", password_fields.ONE_PER_REQUEST
         )
-        if self.secret_fields > secrets.MAX_PER_REQUEST:
-            return GuardError("TOO_MANY_PASSWORD_FIELDS", fields=", ".join(sorted(secrets.GUESSING)))
+        if self.secret_fields > password_fields.MAX_PER_REQUEST:
+            return GuardError(
+                "TOO_MANY_PASSWORD_FIELDS", fields=", ".join(sorted(password_fields.ONE_PER_REQUEST))
+            )
         return None
 
     @classmethod

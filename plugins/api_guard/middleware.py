@@ -6,7 +6,7 @@ import logging
 from django.conf import settings
 from promise import Promise
 
-from . import secrets, throttle
+from . import password_fields, throttle
 from .client_address import client_address
 from .errors import GuardError
 from .throttle_store import default_store
@@ -28,13 +28,13 @@ class PasswordThrottleMiddleware:
         self.policy = policy or throttle.ThrottlePolicy()
 
     def resolve(self, next_, root, info, **args):
-        if info.parent_type.name != "Mutation" or info.field_name not in secrets.GUESSING:
+        if info.parent_type.name != "Mutation" or info.field_name not in password_fields.GUESSING:
             return next_(root, info, **args)
         request = info.context
         user = getattr(request, "user", None)
         user_email = user.email if user is not None and user.is_authenticated else None
         limits = throttle.counter_keys(
-            self.policy, secrets.account_tried(info.field_name, args, user_email),
+            self.policy, password_fields.account_tried(info.field_name, args, user_email),
             request_address(request),
         )
         keys = [key for key, _ in limits]
@@ -45,7 +45,7 @@ class PasswordThrottleMiddleware:
             raise GuardError("TOO_MANY_ATTEMPTS", minutes=decision.retry_after_minutes)
 
         def settle(payload):
-            if not secrets.failed(payload):
+            if not password_fields.failed(payload):
                 self.store.release(keys)
             return payload
 

@@ -1,6 +1,7 @@
 """Where failure counters live: Redis when REDIS_URL is set, else PostgreSQL.
 Both increment atomically, so every gunicorn worker and every server sharing the
 store sees the same counts. Redis unreachable: PostgreSQL takes over (never open)."""
+import functools
 import logging
 import os
 from typing import Dict, List, Tuple
@@ -91,6 +92,7 @@ class RedisCounters:
             self.fallback.release(keys)
 
 
+@functools.lru_cache(maxsize=None)  # one Redis connection pool per process
 def default_store():
     url = os.environ.get("REDIS_URL")
     return RedisCounters(url) if url else PostgresCounters()

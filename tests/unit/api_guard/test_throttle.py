@@ -1,7 +1,7 @@
 """Who may still try a password: pure decisions, table of cases."""
 import pytest
 
-from plugins.api_guard import secrets
+from plugins.api_guard import password_fields
 from plugins.api_guard.client_address import client_address
 from plugins.api_guard.throttle import Decision, ThrottlePolicy, counter_keys, decide
 
@@ -75,7 +75,7 @@ def test_client_address(remote, forwarded, expected):
     ("passwordChange", {"oldPassword": "x"}, None, None),
 ])
 def test_account_tried(field, args, user, expected):
-    assert secrets.account_tried(field, args, user) == expected
+    assert password_fields.account_tried(field, args, user) == expected
 
 
 class Payload:
@@ -87,4 +87,4 @@ class Payload:
     (None, True), (Payload([]), False), (Payload(["wrong"]), True), (object(), False),
 ])
 def test_failed(payload, failed):
-    assert secrets.failed(payload) is failed
+    assert password_fields.failed(payload) is failed
