@@ -22,7 +22,8 @@ def paid_basket(site_server, api):
     """A basket with grouped delivery, a slot chosen and a payment made: ready to complete."""
     checkout = ready_basket(api, a_demo_variant())
     slots = api.data(SLOTS, {"c": checkout["id"]})["deliverySlots"]
-    checkout["slot"] = slots[-1]["id"]
+    # Not the last slot: the twelve residents' race counts every order of that one.
+    checkout["slot"] = slots[-2]["id"]
     assert api.data(CHOOSE, {"c": checkout["id"], "s": checkout["slot"]})[
         "checkoutDeliverySlotUpdate"]["errors"] == []
     assert api.data(PAY, {"c": checkout["id"], "a": checkout["total"]})[
