@@ -18,7 +18,7 @@ RACERS = 6
 CANCEL = """mutation($id: ID!){ orderCancel(id:$id){ orderErrors{ code } order{ status } } }"""
 
 
-def paid_basket(site_server, api):
+def paid_basket(api):
     """A basket with grouped delivery, a slot chosen and a payment made: ready to complete."""
     checkout = ready_basket(api, a_demo_variant())
     slots = api.data(SLOTS, {"c": checkout["id"]})["deliverySlots"]
@@ -63,7 +63,7 @@ def test_parallel_completions_make_one_order_one_charge_one_place(site_server, c
     from saleor.payment.models import Payment, Transaction
 
     resident = site_server.client()
-    checkout = paid_basket(site_server, resident)
+    checkout = paid_basket(resident)
     token = from_global_id(checkout["id"])[1]
     payment = Payment.objects.get(checkout_id=token)
     taken_before, booked_before = slot_state(checkout["slot"])
@@ -112,7 +112,7 @@ def test_someone_else_replaying_a_customers_basket_gets_no_order(site_server, co
     for email in emails:
         User.objects.create_user(email, "client-pass-16", is_active=True)
     owner, stranger = (site_server.client().as_user(e, "client-pass-16") for e in emails)
-    checkout = paid_basket(site_server, owner)
+    checkout = paid_basket(owner)
 
     results = race([owner, owner, owner], checkout["id"])
     token = from_global_id(checkout["id"])[1]
