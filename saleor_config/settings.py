@@ -44,6 +44,7 @@ STATIC_ROOT = os.path.join(PROJECT_DIR, ".data", "static")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", os.path.join(PROJECT_DIR, ".data", "media"))
 
 INSTALLED_APPS = INSTALLED_APPS + [
+    "plugins.cached_reads.apps.CachedReadsConfig",
     "plugins.french_vat",
     "plugins.local_merchants.apps.LocalMerchantsConfig",
     "plugins.local_merchants.orders.apps.MerchantOrdersConfig",
