@@ -52,7 +52,9 @@ def test_in_sql_an_aggregate_over_no_rows_stays_null():
     # any must keep sorting last, as on Django 3.2 (NULLS LAST), not as ''.
     Group.objects.create(name="Sans personnel")
     Group.objects.create(name="Avec personnel").user_set.create(email="a@paris16.example")
-    groups = Group.objects.annotate(emails=StringAgg("user__email", delimiter=","))
+    groups = Group.objects.filter(name__in=["Sans personnel", "Avec personnel"]).annotate(
+        emails=StringAgg("user__email", delimiter=",")
+    )
     assert list(groups.order_by("emails").values_list("name", "emails")) == [
         ("Avec personnel", "a@paris16.example"),
         ("Sans personnel", ""),
