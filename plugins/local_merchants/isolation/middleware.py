@@ -41,10 +41,16 @@ def _actor(request) -> policy.Actor:
 
 
 def _as_anonymous(info):
-    """What an anonymous visitor gets for a private field: refused, empty or null."""
-    if isinstance(info.return_type, GraphQLNonNull):
+    """What an anonymous visitor gets for a private field: empty, null, or refused."""
+    return_type = info.return_type
+    required = isinstance(return_type, GraphQLNonNull)
+    if required:
+        return_type = return_type.of_type
+    if isinstance(return_type, GraphQLList):
+        return []  # no private metadata, no stock rows: the rest of the page still shows
+    if required:
         raise PermissionDenied()
-    return [] if isinstance(info.return_type, GraphQLList) else None
+    return None
 
 
 class IsolationMiddleware:
