@@ -40,6 +40,10 @@ def test_federation_entities_are_closed_to_everyone(who):
     # Stock Saleor's fields keep stock permissions.
     (CUSTOMER, "query", "orders", True, Decision.STOCK),
     (ANONYMOUS, "query", "deliveryRound", False, Decision.DENY),
+    # Introspection describes the schema to anyone, as in stock Saleor.
+    (ANONYMOUS, "query", "__schema", False, Decision.STOCK),
+    (CUSTOMER, "query", "__type", False, Decision.STOCK),
+    (SHOPKEEPER_A, "query", "__type", False, Decision.STOCK),
 ])
 def test_our_root_fields(who, operation, field, stock, decision):
     assert policy.decide_root(who, operation, field, {}, _no_owner, stock=stock) is decision
