@@ -119,8 +119,10 @@ def _leaks(body, *secrets) -> list:
 ENTITIES_ADDRESS = """query($r:[_Any]){ _entities(representations:$r){
   ... on Address { firstName lastName streetAddress1 postalCode phone } } }"""
 ENTITIES_USER = """query($r:[_Any]){ _entities(representations:$r){
-  ... on User { email lastLogin addresses{ lastName phone } orders(first:5){ edges{ node{ id userEmail } } } } } }"""
-ENTITIES_ALIASED = """query($r:[_Any]){ a: _entities(representations:$r){ ...F } b: _entities(representations:$r){ __typename } }
+  ... on User { email lastLogin addresses{ lastName phone }
+                orders(first:5){ edges{ node{ id userEmail } } } } } }"""
+ENTITIES_ALIASED = """query($r:[_Any]){ a: _entities(representations:$r){ ...F }
+  b: _entities(representations:$r){ __typename } }
 fragment F on Address { lastName phone }"""
 
 
