@@ -220,6 +220,7 @@ SHOPKEEPER_RULES: Mapping[tuple, Rule] = {
         "shop", "me", "categories", "category", "collections", "collection",
         "productTypes", "productType", "attributes", "attribute", "taxTypes",
         "addressValidationRules", "merchants", "merchant", "deliveryZoneCheck",
+        "searchSuggestions",  # products and shops through the same scopes as the lists
     )},
     # Reads of shop data: rows narrowed to the shop by querysets.py, another shop's
     # object answers null like a missing one.

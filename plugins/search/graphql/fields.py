@@ -1,0 +1,41 @@
+"""Connections ranked by relevance when they are asked for a search without a sort:
+`products` and `merchants` keep stock's arguments, cursors and page sizes."""
+from graphene.relay import PageInfo
+from saleor.graphql.core.connection import connection_from_queryset_slice
+from saleor.graphql.core.fields import FilterInputConnectionField
+
+from .. import matching
+from ..phrase import parse
+
+# An integer key first, then the stock order: cursors stay exact and stable.
+RANKED_ORDER = ["search_rank", "name", "slug"]
+
+
+class RankedConnectionField(FilterInputConnectionField):
+    # Whether the filter completes the last word, as the ranking must then too.
+    completes_last_word = False
+
+    @classmethod
+    def resolve_connection(cls, connection, args, iterable):
+        search = (args.get("filter") or {}).get("search")
+        phrase = parse(search, prefix=cls.completes_last_word)
+        # An explicit sort, or paging from the end, keeps stock's behaviour.
+        if phrase is None or args.get("sort_by") or args.get("last") or isinstance(iterable, list):
+            return super().resolve_connection(connection, args, iterable)
+        ranked = iterable.annotate(search_rank=matching.rank_key(phrase)).order_by(*RANKED_ORDER)
+        args["sort_by"] = {"field": RANKED_ORDER, "direction": ""}
+        result = connection_from_queryset_slice(
+            ranked, args, connection_type=connection, edge_type=connection.Edge,
+            pageinfo_type=PageInfo,
+        )
+        # totalCount counts the matches without computing their rank.
+        result.iterable = iterable
+        return result
+
+
+class RankedProductsField(RankedConnectionField):
+    pass
+
+
+class RankedMerchantsField(RankedConnectionField):
+    completes_last_word = True  # plugins.local_merchants.graphql.filters.filter_search
