@@ -19,8 +19,9 @@ _PRODUCTS = f"""
 INSERT INTO p16_search_productdocument (product_id, document, name_folded)
 SELECT p.id,
        setweight(to_tsvector('p16_french', p.name), 'A')
-       || setweight(to_tsvector('simple', coalesce(
-            (SELECT string_agg(v.sku, ' ') FROM product_productvariant v
+       -- Folded: "ROSETTE-7781" is two words, not a word and a negative number.
+       || setweight(to_tsvector('p16_french', coalesce(
+            (SELECT p16_fold(string_agg(v.sku, ' ')) FROM product_productvariant v
              WHERE v.product_id = p.id), '')), 'B')
        || setweight(to_tsvector('p16_french', coalesce(c.name, '')), 'B')
        || setweight(to_tsvector('p16_french',

@@ -16,6 +16,14 @@ class RankedConnectionField(FilterInputConnectionField):
     completes_last_word = False
 
     @classmethod
+    def connection_resolver(cls, *positional, **args):
+        search = (args.get("filter") or {}).get("search")
+        if search and "\x00" in search:
+            # Stock's filter form answers a NUL with an error; nobody types one.
+            args["filter"]["search"] = search.replace("\x00", "")
+        return super().connection_resolver(*positional, **args)
+
+    @classmethod
     def resolve_connection(cls, connection, args, iterable):
         search = (args.get("filter") or {}).get("search")
         phrase = parse(search, prefix=cls.completes_last_word)
