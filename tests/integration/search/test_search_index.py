@@ -100,6 +100,25 @@ def test_a_shopkeeper_searches_only_their_own_shop(saucisson):
     assert found("camembert", Api(staff.user)) == []
 
 
+SUGGEST = "query($q: String!) { searchSuggestions(query: $q) { kind text } }"
+
+
+def test_suggestions_go_through_the_same_scopes(saucisson):
+    staff = MerchantStaff.objects.filter(merchant_id=saucisson.merchant_link.merchant_id).first()
+    Product.objects.filter(pk=saucisson.pk).update(name="Rosette secrète")
+    saucisson.refresh_from_db()
+    saucisson.is_published = False
+    saucisson.save()
+
+    def texts(api):
+        return [s["text"] for s in api.data(SUGGEST, {"q": "rosette secr"})["searchSuggestions"]]
+
+    assert texts(Api()) == []  # a draft: not for residents
+    assert texts(Api(staff.user)) == ["Rosette secrète"]  # its own shopkeeper
+    other = MerchantStaff.objects.exclude(merchant_id=staff.merchant_id).first()
+    assert texts(Api(other.user)) == []  # another shop's draft
+
+
 def test_the_backfill_command_rebuilds_every_document(demo_district):
     before = found("comté")
     ProductDocument.objects.all().delete()
