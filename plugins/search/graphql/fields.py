@@ -30,6 +30,8 @@ class RankedConnectionField(FilterInputConnectionField):
         # An explicit sort, or paging from the end, keeps stock's behaviour.
         if phrase is None or args.get("sort_by") or args.get("last") or isinstance(iterable, list):
             return super().resolve_connection(connection, args, iterable)
+        if _only_a_search(args):
+            iterable = _without_distinct(iterable)
         ranked = iterable.annotate(search_rank=matching.rank_key(phrase)).order_by(*RANKED_ORDER)
         args["sort_by"] = {"field": RANKED_ORDER, "direction": ""}
         result = connection_from_queryset_slice(
@@ -39,6 +41,20 @@ class RankedConnectionField(FilterInputConnectionField):
         # totalCount counts the matches without computing their rank.
         result.iterable = iterable
         return result
+
+
+def _only_a_search(args) -> bool:
+    return ({name for name, value in (args.get("filter") or {}).items() if value} == {"search"}
+            and not args.get("stock_availability"))
+
+
+def _without_distinct(queryset):
+    """Saleor asks DISTINCT of any filtered list, and PostgreSQL then sorts every match,
+    whole rows. A search alone cannot repeat a row: one document per product or shop,
+    a product has at most one shop."""
+    queryset = queryset.all()
+    queryset.query.distinct = False
+    return queryset
 
 
 class RankedProductsField(RankedConnectionField):

@@ -94,3 +94,21 @@ def test_suggestions_cost_a_bounded_number_of_queries(demo_district):
             Api().data(SUGGEST, {"q": term})
         counts.append(len(captured))
     assert max(counts) <= 4, counts
+
+
+def test_a_search_combines_with_other_filters_and_sorts(demo_district):
+    from graphql_relay import to_global_id
+    from saleor.product.models import Category
+
+    cheese = to_global_id("Category", Category.objects.get(slug="fromages-cremerie").pk)
+    query = """query($f: ProductFilterInput, $s: ProductOrder) { products(first: 50, filter: $f,
+      sortBy: $s) { totalCount edges { node { name category { slug } } } } }"""
+    alone = Api().data(query, {"f": {"search": "comté"}})["products"]
+    narrowed = Api().data(query, {"f": {"search": "comté", "categories": [cheese]}})["products"]
+    assert 0 < narrowed["totalCount"] < alone["totalCount"]  # not the book "Le Comte de…"
+    assert {e["node"]["category"]["slug"] for e in narrowed["edges"]} == {"fromages-cremerie"}
+    in_stock = Api().data(query, {"f": {"search": "comté", "stockAvailability": "IN_STOCK"}})
+    assert in_stock["products"]["totalCount"] > 0
+    by_name = Api().data(query, {"f": {"search": "comté"}, "s": {"field": "NAME", "direction": "ASC"}})
+    names = [e["node"]["name"] for e in by_name["products"]["edges"]]
+    assert names == sorted(names) and len(names) == alone["totalCount"]
