@@ -3,25 +3,20 @@
 Saleor 2.10 always asks PostgreSQL for DISTINCT products: with PostgreSQL 15 that sorts
 every published product of the district, whole rows, before keeping a page of 24
 (x10 district: 66 ms a page, against 26 ms once read in name order from an index).
-Without a filter (attributes, collections, stock: joins that can repeat a product; a
-search only if the backend says it can) nor a sort by attribute, the scoped products
-cannot repeat (a product has at most one shop link), so the same rows come back in the
-same order without it.
+Without a filter (search, attributes, collections, stock: joins that can repeat a
+product) nor a sort by attribute, the scoped products cannot repeat (a product has at
+most one shop link), so the same rows come back in the same order without it.
 """
 import graphene
 from saleor.graphql.product.schema import ProductQueries
 from saleor.graphql.utils import get_user_or_app_from_context
 from saleor.product.models import Product
-from saleor.search.backends import picker
 
 
 def needs_distinct(arguments: dict) -> bool:
     sort_by = arguments.get("sort_by")
     by_attribute = sort_by is not None and getattr(sort_by, "attribute_id", None) is not None
-    filters = {name for name, value in (arguments.get("filter") or {}).items() if value}
-    if filters == {"search"} and getattr(picker.pick_backend(), "rows_are_unique", False):
-        filters = set()  # plugins/search: one document per product, no join can repeat one
-    return bool(filters or arguments.get("stock_availability") or by_attribute)
+    return bool(arguments.get("filter") or arguments.get("stock_availability") or by_attribute)
 
 
 class CatalogueQueries(graphene.ObjectType):
