@@ -79,8 +79,13 @@ def refresh_merchants(merchant_ids: Iterable[int], connection=None) -> None:
         _run(_MERCHANTS.format(where="m.id = ANY(%s)"), (ids,), connection)
 
 
+def analyze(connection=None) -> None:
+    """Fresh statistics after writing many documents, or the planner guesses how many
+    a word matches and may read every document instead of the indexes."""
+    _run("ANALYZE p16_search_productdocument, p16_search_merchantdocument", (), connection)
+
+
 def refresh_all(connection=None) -> None:
     _run(_PRODUCTS.format(where="TRUE"), (), connection)
     _run(_MERCHANTS.format(where="TRUE"), (), connection)
-    # Fresh statistics, or the planner reads every document instead of the indexes.
-    _run("ANALYZE p16_search_productdocument, p16_search_merchantdocument", (), connection)
+    analyze(connection)

@@ -85,6 +85,8 @@ class Command(BaseCommand):
                         batch, shops, categories, product_types
                     )
                 progress.update(len(batch))
+        if created_products:
+            search_documents.analyze()
         if verbosity >= 1:
             self.stdout.write(
                 f"{created_shops} boutique(s) et {created_products} produit(s) créés ; "
