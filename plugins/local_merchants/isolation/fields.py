@@ -256,6 +256,7 @@ SHARED_TYPE_FIELDS: Mapping[str, str] = {
     "ReducedRate": "rate rateType",
     "RefreshToken": "token payload",
     "RequestPasswordReset": "errors accountErrors",
+    "SearchSuggestion": "kind text merchant",
     "SelectedAttribute": "attribute values",
     "ServiceAccount": (
         "-id -name -created -isActive -permissions -tokens -privateMetadata -metadata "

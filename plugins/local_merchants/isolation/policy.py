@@ -224,6 +224,7 @@ SHOPKEEPER_RULES: Mapping[tuple, Rule] = {
         "shop", "me", "categories", "category", "collections", "collection",
         "productTypes", "productType", "attributes", "attribute", "taxTypes",
         "addressValidationRules", "merchants", "merchant", "deliveryZoneCheck",
+        "searchSuggestions",  # products and shops through the same scopes as the lists
     )},
     # Reads of shop data: rows narrowed to the shop by querysets.py, another shop's
     # object answers null like a missing one.
@@ -275,7 +276,7 @@ _OPERATOR = frozenset({Role.OPERATOR})
 _EVERYONE = frozenset(Role)
 OUR_FIELDS: Mapping[tuple, frozenset] = {
     **{("query", name): _EVERYONE for name in (
-        "merchants", "merchant", "deliveryZoneCheck", "deliverySlots",
+        "merchants", "merchant", "deliveryZoneCheck", "deliverySlots", "searchSuggestions",
         "_service",  # the schema's SDL, no data
     )},
     ("mutation", "checkoutDeliverySlotUpdate"): _EVERYONE,  # the basket's token decides
