@@ -15,11 +15,13 @@ from plugins.local_merchants.orders.graphql.schema import (
     MerchantOrderMutations,
     MerchantOrderQueries,
 )
+from plugins.search.graphql.schema import SearchQueries
 
 
 class Query(
     ScopedStockQueries,  # first: warehouse/stock resolvers narrowed by the isolation policy
     CatalogueQueries,  # products without Saleor's DISTINCT when nothing can repeat one
+    SearchQueries,  # products ranked by relevance for a search; suggestions
     MerchantQueries,
     MerchantOrderQueries,
     MerchantSettlementQueries,

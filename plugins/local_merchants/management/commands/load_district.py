@@ -35,6 +35,7 @@ from fixtures.district import (
     generate_district,
 )
 from plugins.french_vat.plugin import META_CODE_KEY
+from plugins.search import documents as search_documents
 
 from ...models import Merchant, ProductMerchant
 from ...onboarding import MERCHANT_COUNTRY, create_merchant
@@ -84,6 +85,8 @@ class Command(BaseCommand):
                         batch, shops, categories, product_types
                     )
                 progress.update(len(batch))
+        if created_products:
+            search_documents.analyze()
         if verbosity >= 1:
             self.stdout.write(
                 f"{created_shops} boutique(s) et {created_products} produit(s) créés ; "
@@ -223,6 +226,8 @@ def _add_missing_products(
     )
     if fetch_active_discounts():
         update_products_minimal_variant_prices(products)
+    # Bulk inserts send no signal: their search documents, in one statement.
+    search_documents.refresh_products([product.pk for product in products])
     return len(products)
 
 
