@@ -1,4 +1,5 @@
 """deliveryRoundPlan: plan a slot's round and keep it, all or nothing, once at a time."""
+import logging
 from decimal import Decimal
 
 from django.db import connection, transaction
@@ -16,6 +17,7 @@ from .problem import build_problem, hub_location, slot_orders
 # pg_try_advisory_xact_lock(namespace, slot id): one planning of a slot at a time, without
 # locking the slot's row, which checkoutComplete updates to take a place.
 _LOCK_NAMESPACE = 1612
+logger = logging.getLogger(__name__)
 
 
 def plan_slot(slot, couriers, settings, time_limit: float = 1.0) -> RoundPlan:
@@ -39,7 +41,9 @@ def plan_slot(slot, couriers, settings, time_limit: float = 1.0) -> RoundPlan:
             raise RoundRefused(RoundErrorCode.HUB_UNKNOWN, "slotId")
         problem = build_problem(slot, couriers, settings, hub)
         plan = plan_round(problem, time_limit=time_limit)
-        if rules.violations(problem, plan):  # never keep a plan that breaks rule 8
+        broken = rules.violations(problem, plan)
+        if broken:  # never keep a plan that breaks rule 8
+            logger.error("Plan of slot %s refused: %s", slot.pk, "; ".join(broken))
             raise RoundRefused(RoundErrorCode.PLAN_INVALID, "slotId")
         RoundPlan.objects.filter(slot=slot).delete()
         return _keep(slot, couriers, plan)

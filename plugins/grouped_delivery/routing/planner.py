@@ -37,7 +37,9 @@ def precheck(order: RoundOrder, problem: RoundProblem) -> Optional[UnroutedOrder
             return UnroutedOrder(n, Unplaced.NO_LOCATION, (
                 f"Commande n° {n} : l'adresse de la boutique « {part.shop_name} » est inconnue "
                 "de la carte ; corrigez-la, puis relancez la planification."))
-        if order.drop_shop_id != part.shop_id and not part.open:
+        open_in_round = any(i.start <= problem.end and i.end >= problem.departure
+                            for i in part.open)
+        if order.drop_shop_id != part.shop_id and not open_in_round:
             return UnroutedOrder(n, Unplaced.SHOP_CLOSED, (
                 f"Commande n° {n} : la boutique « {part.shop_name} » est fermée pendant tout le "
                 "créneau ; déplacez la commande sur un autre créneau."))
@@ -118,16 +120,41 @@ def _sound(network: net.Network, routes: List[List[int]]) -> List[List[int]]:
     return [route if net.schedule(network, route) is not None else [] for route in kept]
 
 
+def _key(node: net.Node) -> tuple:
+    """Nodes of one stop: a shop's pickups, or an order's delivery copies."""
+    return (node.kind, node.location,
+            node.shop_id if node.kind == StopKind.PICKUP else node.order.order_id)
+
+
+def _grouped(network: net.Network, sequence: List[int]) -> List[int]:
+    """The sequence with the nodes of one stop side by side. At one place the solver may
+    interleave two residents' delivery copies (no ride between them): each resident's
+    copies move to its last one, each shop's pickups to its first one."""
+    nodes, result, run = network.nodes, [], []
+    for i in sequence + [None]:
+        if run and (i is None or nodes[i].location != nodes[run[0]].location):
+            anchor = {}
+            for position, j in enumerate(run):
+                key = _key(nodes[j])
+                if nodes[j].kind != StopKind.PICKUP or key not in anchor:
+                    anchor[key] = position
+            result.extend(sorted(run, key=lambda j: (anchor[_key(nodes[j])], run.index(j))))
+            run = []
+        if i is not None:
+            run.append(i)
+    return result if net.schedule(network, result) is not None else sequence
+
+
 def _route(network: net.Network, courier: int, sequence: List[int]) -> Route:
     """Nodes in visiting order -> stops, with their times and the load on leaving."""
     problem, nodes = network.problem, network.nodes
+    sequence = _grouped(network, sequence)
     times = net.schedule(network, sequence)
     stops: List[dict] = []
     load = 0
     for i, at in zip(sequence, times):
         node = nodes[i]
-        key = (node.kind, node.location,
-               node.shop_id if node.kind == StopKind.PICKUP else node.order.order_id)
+        key = _key(node)
         if not stops or stops[-1]["key"] != key:
             stops.append({"key": key, "node": node, "arrival": at, "orders": []})
         load += node.grams

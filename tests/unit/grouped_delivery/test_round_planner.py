@@ -191,3 +191,28 @@ def test_the_rule_check_catches_broken_plans():
         plan = Plan((Route(1, tuple(stops), 0, timedelta()),), (), 0)
         assert any(words in v for v in violations(p, plan)), words
     assert any("ni planifiée ni signalée" in v for v in violations(p, Plan((), (), 0)))
+
+
+def test_two_residents_at_one_address_get_one_stop_each():
+    home = at(900, 400)
+    p = problem(RoundOrder(1, (BAKERY, CHEESE), home), RoundOrder(2, (CHEESE, WINE), home),
+                RoundOrder(3, (WINE, BAKERY), home))
+    plan = planned(p)
+    deliveries = [s.order_ids for s in plan.routes[0].stops if s.kind == StopKind.DELIVERY]
+    assert sorted(deliveries) == [(1,), (2,), (3,)]
+
+
+def test_interleaved_delivery_copies_at_one_address_make_one_stop_per_resident():
+    """The solver may put another resident's copy between an order's delivery copies when
+    both live at one address (no ride between them): still one stop per resident."""
+    from plugins.grouped_delivery.routing import network as net
+    from plugins.grouped_delivery.routing.planner import _route
+
+    home = at(900, 400)
+    p = problem(RoundOrder(1, (BAKERY, CHEESE), home), RoundOrder(2, (CHEESE,), home))
+    network = net.build(p, list(p.orders), StraightLineTravel())
+    # nodes: 1-2 bakery/home (order 1), 3-4 cheese/home (order 1), 5-6 cheese/home (order 2)
+    route = _route(network, 1, [1, 3, 5, 2, 6, 4])
+    assert [(s.kind, s.order_ids) for s in route.stops] == [
+        (StopKind.PICKUP, (1,)), (StopKind.PICKUP, (1, 2)),
+        (StopKind.DELIVERY, (2,)), (StopKind.DELIVERY, (1,))]
