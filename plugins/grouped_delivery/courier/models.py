@@ -19,6 +19,14 @@ class RoundPlan(models.Model):
     class Meta:
         permissions = (("ride_rounds", "Faire les tournées de livraison (coursier)."),)
 
+    @property
+    def km(self) -> float:
+        return self.metres / 1000
+
+    @property
+    def per_shop_km(self) -> float:
+        return self.per_shop_metres / 1000
+
 
 class PlannedRoute(models.Model):
     plan = models.ForeignKey(RoundPlan, on_delete=models.CASCADE, related_name="routes")
@@ -29,6 +37,10 @@ class PlannedRoute(models.Model):
     class Meta:
         ordering = ("courier",)
         constraints = [models.UniqueConstraint(fields=["plan", "courier"], name="one_route_per_bike")]
+
+    @property
+    def km(self) -> float:
+        return self.metres / 1000
 
 
 class StopStatus(models.TextChoices):

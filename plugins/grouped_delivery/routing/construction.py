@@ -5,7 +5,8 @@ time, which cannot place an order whose parts must all ride on one bike and be
 handed over in one visit. Here each order is inserted whole: its pickups one by
 one where they add the fewest metres, then its delivery copies together, at the
 cheapest place after its last pickup that keeps every window and the capacity.
-Orders with the most shops go first (the hardest to fit).
+Cheapest orders first (the metres of taking each part straight to the resident): when
+the slot cannot take every order, the plan keeps as many as it can.
 """
 from typing import Dict, List
 
@@ -47,14 +48,23 @@ def _insert(network: Network, route: List[int], pickups: List[int], deliveries: 
 
 
 def initial_routes(network: Network, couriers: int) -> List[List[int]]:
-    by_order: Dict[int, List[int]] = {}
+    return add_orders(network, [[] for _ in range(couriers)])
+
+
+def add_orders(network: Network, routes: List[List[int]]) -> List[List[int]]:
+    """The routes with every order they do not hold yet inserted where it fits."""
+    routes = [list(route) for route in routes]
+    present = {network.nodes[i].order.order_id for route in routes for i in route}
+    by_order: Dict[int, List[tuple]] = {}
     for pickup, delivery in network.pairs():
-        by_order.setdefault(network.nodes[pickup].order.order_id, []).append((pickup, delivery))
-    routes: List[List[int]] = [[] for _ in range(couriers)]
-    hub = network.distance[0]
-    for order_id in sorted(by_order, key=lambda o: (-len(by_order[o]), -hub[by_order[o][0][1]], o)):
+        order_id = network.nodes[pickup].order.order_id
+        if order_id not in present:
+            by_order.setdefault(order_id, []).append((pickup, delivery))
+    d = network.distance
+    cost = {o: sum(d[p][q] for p, q in pairs) for o, pairs in by_order.items()}
+    for order_id in sorted(by_order, key=lambda o: (cost[o], o)):
         pickups = [p for p, _ in by_order[order_id]]
-        deliveries = [d for _, d in by_order[order_id]]
+        deliveries = [q for _, q in by_order[order_id]]
         best = None
         for bike, route in enumerate(routes):
             inserted = _insert(network, route, pickups, deliveries)

@@ -2,9 +2,10 @@
 
 1. Orders that cannot be placed whatever the plan (no location, a shop closed for
    the whole slot, heavier than a bike) are set aside with their reason.
-2. A first plan inserts the others order by order (construction.py), then
-   OR-Tools' routing library improves it (solver.py), on the same time model
-   (network.py).
+2. A first plan inserts the others order by order (construction.py), OR-Tools'
+   routing library improves it (solver.py) for half the time, the orders left out are
+   tried again in the shorter routes, and the solver improves again; all on the same
+   time model (network.py).
 3. Anything the result would break is taken out: an order not entirely on one bike
    in one visit is removed whole (removing stops never makes a route late or
    overloaded), and what remains is checked against the rules (rules.py).
@@ -71,10 +72,14 @@ def plan_round(problem: RoundProblem, travel: Travel = None,
     if not orders:
         return Plan((), tuple(unrouted), 0, time.perf_counter() - started)
     network = net.build(problem, orders, travel)
-    first = construction.initial_routes(network, problem.fleet.couriers)
-    solved = solver.improve(network, problem.fleet.couriers, first, time_limit)
-    if _total(network, solved) > _total(network, first):
-        solved = first
+    couriers = problem.fleet.couriers
+    # Build, improve, then fit in what the shorter routes now leave room for, and improve.
+    solved = construction.initial_routes(network, couriers)
+    for share in (0.5, 0.5):
+        improved = solver.improve(network, couriers, solved, time_limit * share)
+        if _total(network, improved) <= _total(network, solved):
+            solved = improved
+        solved = construction.add_orders(network, _sound(network, solved))
     routes, placed = [], set()
     for courier, sequence in enumerate(_sound(network, solved), start=1):
         if sequence:
