@@ -33,17 +33,23 @@ def round_sheet_pdf(request, slot_id: int):
     slot = DeliverySlot.objects.filter(pk=slot_id).first()
     if slot is None:
         raise Http404("Ce créneau n'existe pas.")
+    html = sheet_html(slot)
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="tournee-{slot.start:%Y%m%d-%H%M}.pdf"'
+    return response
+
+
+def sheet_html(slot) -> str:
+    """The printable sheet (the PDF's source): the kept plan's order and map, or without a
+    plan the shops in street order and the deliveries in order-number order."""
     plan = RoundPlan.objects.filter(slot=slot).first()
     routes = route_sheets(plan.routes.all()) if plan else []
-    html = render_to_string("grouped_delivery/round_sheet.html", {
+    return render_to_string("grouped_delivery/round_sheet.html", {
         "sheet": round_sheet(slot), "central_point": current_settings().central_point,
         "plan": plan, "routes": routes,
         # The map as an image: WeasyPrint draws SVG images (CairoSVG), not inline SVG.
         "map_uri": _svg_uri(route_map(routes)) if routes else "",
     })
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="tournee-{slot.start:%Y%m%d-%H%M}.pdf"'
-    return response
 
 
 def _svg_uri(svg: str) -> str:

@@ -3,7 +3,6 @@ import logging
 from decimal import Decimal
 
 from django.db import connection, transaction
-from saleor.order.models import Order
 
 from plugins.local_merchants.orders.models import MerchantOrder
 
@@ -74,9 +73,9 @@ def _keep(slot, couriers, plan) -> RoundPlan:
                     pickups[(order_id, stop.shop_id)] = stop.arrival
     through.objects.bulk_create(links)
     # Shops see when the courier comes for each bag (merchantOrders' pickupAt).
-    for part in MerchantOrder.objects.filter(order__in=Order.objects.filter(
-            delivery_slot__slot=slot), merchant__isnull=False).only("pk", "order_id", "merchant_id"):
-        when = pickups.get((part.order_id, part.merchant_id))
-        if when is not None:
-            MerchantOrder.objects.filter(pk=part.pk).update(pickup_at=when)
+    parts = list(MerchantOrder.objects.filter(
+        order__delivery_slot__slot=slot, merchant__isnull=False).only("pk", "order_id", "merchant_id"))
+    for part in parts:  # an order left out of the plan keeps the slot's start
+        part.pickup_at = pickups.get((part.order_id, part.merchant_id), slot.start)
+    MerchantOrder.objects.bulk_update(parts, ["pickup_at"])
     return kept
