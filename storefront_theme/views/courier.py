@@ -40,7 +40,7 @@ def courier_login(request):
 
 
 def _day(request):
-    day = request.GET.get("jour", "")
+    day = request.GET.get("jour") or request.POST.get("jour", "")
     return day if _DAY.match(day) else None
 
 
@@ -78,6 +78,6 @@ def press(request):
     if result["errors"]:
         errors = {stop_id: " ".join(dict.fromkeys(e["message"] for e in result["errors"]))}
         return courier(request, errors=errors, status=400)
-    day = request.POST.get("jour", "")
-    suffix = f"?jour={day}" if _DAY.match(day) else ""
+    day = _day(request)
+    suffix = f"?jour={day}" if day else ""
     return redirect(reverse("storefront:courier") + suffix + f"#arret-{stop_id}")

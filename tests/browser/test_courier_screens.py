@@ -46,7 +46,8 @@ def test_courier_page_and_round_sheet(site_server, planned_slot, tmp_path):
             page.goto(f"{site_server.url}/coursier/connexion/")
             page.fill("#email", COURIER)
             page.fill("#password", "velo-cargo-16")
-            page.click("button[type=submit]")
+            with page.expect_navigation():
+                page.click("button[type=submit]")
             page.goto(f"{site_server.url}/coursier/?jour={day}")
             assert page.locator("h1").inner_text() == "Tournées du jour"
             assert page.locator("svg.round-map").count() >= 1

@@ -269,3 +269,21 @@ def test_town_hall_figures(streets):
     assert figures["slots"] == [{"orders": 2, "shopsServed": 3}]
     assert Api(streets.customer).execute(query, {"m": month}).get("errors")
     assert Api(streets.operator).execute(query, {"m": "décembre"}).get("errors")
+
+
+def test_the_operator_sees_the_addresses_the_map_places_only_roughly(streets):
+    _move(streets.c, "1 impasse Imaginaire")  # postcode only
+    slot_id, order = ordered(streets, streets.a, address={**IN_ZONE, "streetAddress1": "200 rue de Passy"})
+    query = """{ addressesToCheck{ precision address message merchant{ name } order{ id } } }"""
+    found = Api(streets.operator).data(query)["addressesToCheck"]
+    assert {"precision": "POSTCODE", "address": "1 impasse Imaginaire, 75016 PARIS",
+            "message": "1 impasse Imaginaire, 75016 PARIS : au code postal près (rue inconnue).",
+            "merchant": {"name": "Gamma"}, "order": None} in found
+    [street_only] = [f for f in found if f["order"]]
+    assert (street_only["precision"], street_only["order"]["id"]) == (
+        "STREET", to_global_id("Order", order.pk))
+    assert "Alpha" not in {(f["merchant"] or {}).get("name") for f in found}
+    location = Api().data("query($s: String){ merchant(slug:$s){ location{ precision } } }",
+                          {"s": streets.c.slug})["merchant"]["location"]
+    assert location == {"precision": "POSTCODE"}
+    assert Api(streets.customer).execute(query).get("errors")

@@ -12,7 +12,8 @@ from .mutations import (
     CourierStopNotDelivered,
     DeliveryRoundPlan,
 )
-from .types import CourierRound, GeoPoint, RoundFigures
+from ...geo.review import addresses_to_check
+from .types import AddressToCheck, CourierRound, GeoPoint, RoundFigures
 
 
 class RoundFiguresReport(graphene.ObjectType):
@@ -25,6 +26,11 @@ class CourierQueries(graphene.ObjectType):
         graphene.NonNull(CourierRound), date=graphene.Date(), required=True,
         description="Courier (or operator): the planned rounds of a day (default: today).",
     )
+    addresses_to_check = graphene.List(
+        graphene.NonNull(AddressToCheck), required=True,
+        description=("Operator: shops, and orders of upcoming slots, whose address the map "
+                     "places only at the street or postcode, or not at all."),
+    )
     round_figures = graphene.Field(
         RoundFiguresReport, month=graphene.String(required=True), required=True,
         description="Operator: the town hall's figures of a month (« 2026-12 »), slot by slot.",
@@ -33,6 +39,11 @@ class CourierQueries(graphene.ObjectType):
     @staticmethod
     def resolve_courier_rounds(_root, info, date=None):
         return resolvers.resolve_courier_rounds(info, date)
+
+    @staticmethod
+    def resolve_addresses_to_check(_root, info):
+        resolvers.require_operator(info)
+        return addresses_to_check()
 
     @staticmethod
     def resolve_round_figures(_root, info, month):

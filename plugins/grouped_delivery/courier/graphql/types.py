@@ -3,6 +3,7 @@ from graphql_relay import to_global_id
 from saleor.graphql.core.types.common import Error
 from saleor.graphql.order.types import Order
 
+from ...geo.domain import Precision
 from ...routing.model import StopKind, Unplaced
 from ..errors import RoundErrorCode as RoundErrorCodeValues
 from ..models import StopStatus
@@ -36,9 +37,25 @@ class RoundError(Error):
     code = RoundErrorCode(required=True, description="The error code.")
 
 
+class GeoPrecision(graphene.Enum):
+    class Meta:
+        enum = Precision
+
+
 class GeoPoint(graphene.ObjectType):
     latitude = graphene.Float(required=True)
     longitude = graphene.Float(required=True)
+    precision = GeoPrecision(description=(
+        "How precisely the address table places it: HOUSENUMBER, STREET (number unknown), "
+        "POSTCODE (street unknown)."))
+
+
+class AddressToCheck(graphene.ObjectType):
+    precision = GeoPrecision(required=True)
+    address = graphene.String(required=True)
+    message = graphene.String(required=True, description="En français, pour l'opérateur.")
+    merchant = graphene.Field(MERCHANT)
+    order = graphene.Field(Order)
 
 
 def _point(stop):
