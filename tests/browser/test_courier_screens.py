@@ -37,26 +37,25 @@ def test_courier_page_and_round_sheet(site_server, planned_slot, tmp_path):
     day = slot.start.astimezone(ZoneInfo("Europe/Paris")).date().isoformat()
     html = sheet_html(slot)  # the PDF's source, before Playwright's loop forbids the ORM
 
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 360, "height": 800}, locale="fr-FR")
             page.goto(f"{site_server.url}/coursier/connexion/")
-            page.fill("#email", COURIER)
-            page.fill("#password", "velo-cargo-16")
-            with page.expect_navigation():
-                page.click("button[type=submit]")
+            page.get_by_label("Adresse e-mail").fill(COURIER)
+            page.get_by_label("Mot de passe").fill("velo-cargo-16")
+            page.get_by_role("button", name="Se connecter").click()
+            expect(page.get_by_role("heading", name="Tournées du jour")).to_be_visible()
             page.goto(f"{site_server.url}/coursier/?jour={day}")
-            assert page.locator("h1").inner_text() == "Tournées du jour"
             assert page.locator("svg.round-map").count() >= 1
             assert page.evaluate("document.documentElement.scrollWidth") <= 360
             assert page.evaluate(UNLABELLED_FIELDS) == []
             page.screenshot(path=str(folder / "coursier-mobile.png"), full_page=True)
             # A tap on "Collecté" at the first shop.
             page.locator("button[value=collected]").first.click()
-            assert page.locator(".stop-done").count() >= 1
+            expect(page.locator(".stop-done").first).to_be_visible()
             page.screenshot(path=str(folder / "coursier-collecte-mobile.png"))
             sheet = browser.new_page(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
             sheet.set_content(html)
