@@ -62,7 +62,10 @@ def _courier_stop(stop, lines, methods) -> CourierStop:
     numbers = [o.pk for o in orders]
     if stop.merchant is not None and stop.kind == "PICKUP":
         address = stop.merchant.address
-        items = [StopItem(o.pk, line.product_name, line.variant_name, line.quantity)
+        # Products without variants carry their SKU as variant name: not worth reading.
+        items = [StopItem(o.pk, line.product_name,
+                          "" if line.variant_name == line.product_sku else line.variant_name,
+                          line.quantity)
                  for o in orders for line in lines.get((o.pk, stop.merchant_id), [])]
         return CourierStop(stop, stop.merchant.name, _line(address), stop.merchant.phone,
                            numbers, items)
