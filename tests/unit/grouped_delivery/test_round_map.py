@@ -1,5 +1,4 @@
 """The round's SVG map, drawn from our coordinates."""
-
 from plugins.grouped_delivery.geo.domain import GeoPoint
 from plugins.grouped_delivery.geo.svgmap import MapRoute, MapStop, draw
 
