@@ -77,6 +77,13 @@ def planned_slot(site_server, committed):
         done = api.data(COMPLETE, {"c": checkout["id"]})["checkoutComplete"]
         assert done["checkoutErrors"] == []
         orders.append(int(from_global_id(done["order"]["id"])[1]))
+    if site_server.celery:
+        # The worker (one process) sends these orders' e-mails first: wait for the last
+        # ones, so that the next tests' e-mails are not queued behind them.
+        last = orders[-1]
+        site_server.wait_for_mail(lambda m: f"Commande n° {last} à préparer" in m, timeout=180)
+        site_server.wait_for_mail(lambda m: "habitant-tournee@exemple.fr" in m and str(last) in m,
+                                  timeout=180)
     return slot_id, orders
 
 
