@@ -62,12 +62,13 @@ def planned_slot(site_server, committed):
     (_, v1), (_, v2), (_, v3) = _variants(3)
     api = site_server.client()
     baskets = [_basket(api, pair, *home) for pair, home in zip(((v1, v2), (v2, v3), (v1, v3)), HOMES)]
-    from plugins.grouped_delivery.courier.models import RoundPlan
+    from plugins.grouped_delivery.models import OrderDeliverySlot
 
-    planned = {to_global_id("DeliverySlot", pk) for pk in RoundPlan.objects.values_list("slot_id", flat=True)}
+    booked = {to_global_id("DeliverySlot", pk)
+              for pk in OrderDeliverySlot.objects.values_list("slot_id", flat=True)}
     common = [s for s in baskets[0]["slots"] if all(s in b["slots"] for b in baskets)]
-    # Not the first slot (other live tests fill it), and one no test has planned yet.
-    slot_id = next(s for s in common[1:] if s not in planned)
+    # A slot of its own: no other test has booked orders on it.
+    slot_id = next(s for s in common if s not in booked)
     orders = []
     for checkout in baskets:
         assert api.data(CHOOSE, {"c": checkout["id"], "s": slot_id})[
