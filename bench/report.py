@@ -2,6 +2,8 @@
 import json
 from pathlib import Path
 
+from . import rounds
+
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
@@ -161,6 +163,10 @@ def markdown(results: dict) -> str:
                     f"| {name} | {page['cold_api_calls']} / {page['cold_db_queries']} "
                     f"| {page['p50_ms']} / {page['p90_ms']} | {page['warm_db_queries']} |"
                 )
+    courier_rounds = results.get("rounds")
+    if courier_rounds:
+        lines += ["", "## Courier rounds (bench/rounds.py, generated slots of the demo district)", "",
+                  rounds.markdown(courier_rounds)]
     lines += ["", "Reproduce: `make bench`; figures in bench/results/latest.json."]
     return "\n".join(lines) + "\n"
 

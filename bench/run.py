@@ -13,7 +13,7 @@ import time
 
 import requests
 
-from . import compare, load, queries, report, services
+from . import compare, load, queries, report, rounds, services
 from .services import OURS_SETTINGS, STOCK_SETTINGS
 from .stats import ratio
 
@@ -246,6 +246,8 @@ def main() -> int:
         data_dir = load.data_directory()
         # Each phase is independent: one that fails is reported, the others still run.
         phases = [
+            ("rounds", "courier rounds: plan vs per-shop vs alphabetical sheet",
+             lambda: rounds.measure()),
             ("counts", "counting queries in-process", lambda: {
                 "ours": services.run_helper(svc, "demo", "bench.counts", OURS_SETTINGS,
                                             stdin=json.dumps(datasets["demo"])),

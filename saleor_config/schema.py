@@ -3,6 +3,7 @@ from graphene_federation import build_schema
 from saleor.graphql.api import Mutation as SaleorMutation
 from saleor.graphql.api import Query as SaleorQuery
 
+from plugins.grouped_delivery.courier.graphql.schema import CourierMutations, CourierQueries
 from plugins.grouped_delivery.graphql.schema import (
     GroupedDeliveryMutations,
     GroupedDeliveryQueries,
@@ -26,13 +27,15 @@ class Query(
     MerchantOrderQueries,
     MerchantSettlementQueries,
     GroupedDeliveryQueries,
+    CourierQueries,
     SaleorQuery,
 ):
     pass
 
 
 # GroupedDeliveryMutations first: it replaces stock checkout mutations (same names).
-class Mutation(GroupedDeliveryMutations, MerchantMutations, MerchantOrderMutations, SaleorMutation):
+class Mutation(GroupedDeliveryMutations, MerchantMutations, MerchantOrderMutations,
+               CourierMutations, SaleorMutation):
     pass
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import account, basket, catalogue, checkout, search, shopkeeper
+from .views import account, basket, catalogue, checkout, courier, search, shopkeeper
 
 app_name = "storefront"
 
@@ -24,4 +24,7 @@ urlpatterns = [
     path("commercant/", shopkeeper.shopkeeper, name="shopkeeper"),
     path("commercant/connexion/", shopkeeper.shopkeeper_login, name="shopkeeper_login"),
     path("commercant/pret/", shopkeeper.mark_ready, name="mark_ready"),
+    path("coursier/", courier.courier, name="courier"),
+    path("coursier/connexion/", courier.courier_login, name="courier_login"),
+    path("coursier/arret/", courier.press, name="courier_press"),
 ]

@@ -47,7 +47,7 @@ OWNED_TYPE_FIELDS: Mapping[str, str] = {
     "Warehouse": "id +name +slug +companyName +shippingZones +address +email",
     "Merchant": (
         "id name slug description clickAndCollect isActive trade tradeLabel address "
-        "openingHours products +siret +email +phone +commissionRate"
+        "openingHours products location +siret +email +phone +commissionRate"
     ),
     "MerchantOrder": (
         "+id +isClickAndCollect +pickupAt +paidAt +readyAt +createdAt +number +merchant +status "
@@ -139,6 +139,7 @@ SHARED_TYPE_FIELDS: Mapping[str, str] = {
     ),
     "FulfillmentLine": "id quantity orderLine",
     "GatewayConfigLine": "field value",
+    "GeoPoint": "latitude longitude precision",  # a shop's public place
     "Geolocalization": "country",
     "GiftCard": (
         "code user created startDate endDate lastUsedOn isActive initialBalance "

@@ -291,6 +291,13 @@ OUR_FIELDS: Mapping[tuple, frozenset] = {
     ("query", "merchantOrders"): _OPERATOR,
     ("query", "merchantSettlements"): _OPERATOR,
     ("query", "deliveryRound"): _OPERATOR,  # courier sheet: customers' home addresses
+    ("mutation", "deliveryRoundPlan"): _OPERATOR,
+    ("query", "roundFigures"): _OPERATOR,
+    ("query", "addressesToCheck"): _OPERATOR,
+    # Couriers are accounts of any role but shopkeeper; the resolvers check the permission.
+    **{key: frozenset({Role.OPERATOR, Role.STAFF, Role.CUSTOMER}) for key in (
+        ("query", "courierRounds"), ("mutation", "courierStopCollected"),
+        ("mutation", "courierStopDelivered"), ("mutation", "courierStopNotDelivered"))},
 }
 
 # Types whose owner is a shop: what a shopkeeper's target IDs may name.
