@@ -11,7 +11,7 @@ from saleor.checkout.error_codes import CheckoutErrorCode
 
 from .. import directory
 from ..models import ProductMerchant
-from . import policy
+from . import policy, refusals
 from .actors import actor_of_request, owners
 
 _OPERATIONS = {"Query": "query", "Mutation": "mutation"}
@@ -23,6 +23,10 @@ class IsolationMiddleware:
         if operation is None:
             return next_(root, info, **args)
         who = actor_of_request(info.context)
+        if operation == "mutation" and who.role is policy.Role.SHOPKEEPER:
+            refused = _refuse_in_payload(info, who)
+            if refused is not None:
+                return refused
         decision = policy.decide_root(who, operation, info.field_name, args, owners)
         if decision is policy.Decision.DENY:
             raise PermissionDenied()
@@ -33,6 +37,19 @@ class IsolationMiddleware:
         if decision is policy.Decision.ALLOW_NEW_PRODUCT_IN_SHOP:
             return _create_product_in_shop(next_, root, info, who, args)
         return next_(root, info, **args)
+
+
+def _refuse_in_payload(info, who):
+    """A shopkeeper's document with a refused mutation: each of its mutations answers
+    the refusal in its payload (NOT_FOUND), none runs (see refusals.py)."""
+    decisions = refusals.document_decisions(info, who, owners)
+    if policy.Decision.DENY not in decisions.values():
+        return None
+    refused_here = decisions.get(info.path[-1]) is policy.Decision.DENY
+    payload = refusals.payload(info, refused_here)
+    if payload is None:
+        raise PermissionDenied()
+    return payload
 
 
 def _create_product_in_shop(next_, root, info, who, args):

@@ -227,6 +227,12 @@ SHOPKEEPER_RULES: Mapping[tuple, Rule] = {
         "products", "product", "productVariants", "productVariant",
         "warehouses", "warehouse", "stocks", "stock", "merchantOrders", "merchantSettlements",
     )},
+    # The stock dashboard's order and home pages: answered with the shop's own part by
+    # orders/dashboard/ (customers: always empty for a shop).
+    **{("query", name): OPEN for name in (
+        "orders", "order", "draftOrders", "ordersTotal", "homepageEvents",
+        "reportProductSales", "customers",
+    )},
     # Own account.
     **{("mutation", name): OPEN for name in (
         "tokenCreate", "tokenRefresh", "tokenVerify", "passwordChange",
@@ -262,6 +268,8 @@ SHOPKEEPER_RULES: Mapping[tuple, Rule] = {
     ("mutation", "merchantUpdate"): _own("id"),
     ("mutation", "merchantOrderMarkReady"): _own("id"),
     ("mutation", "merchantOrderMarkCollected"): _own("id"),
+    # The dashboard's "Fulfill": own lines from the own warehouse (orders/dashboard/fulfil.py).
+    ("mutation", "orderFulfill"): _own("input.lines[].order_line_id", "input.lines[].stocks[].warehouse"),
 }
 
 # Fields this project adds, for every role but the shopkeeper (whose rules are above).
@@ -280,7 +288,7 @@ OUR_FIELDS: Mapping[tuple, frozenset] = {
 
 # Types whose owner is a shop: what a shopkeeper's target IDs may name.
 OWNED_TYPES = frozenset({"Product", "ProductVariant", "ProductImage", "Warehouse", "Stock",
-                         "Merchant", "MerchantOrder"})
+                         "Merchant", "MerchantOrder", "OrderLine"})
 
 OwnerLookup = Callable[[list], Mapping[NodeRef, Optional[int]]]
 
