@@ -49,3 +49,6 @@ def two_shop_order(keepers):
     """A paid order with a line of shop 1 and two of shop 2 (shop 2's product twice)."""
     (_, variant_1), (_, variant_2), _ = keepers
     return place_order([(variant_1, 2), (variant_2, 3)])
+
+
+OPERATOR_EMAIL = "operateur@paris16.example"

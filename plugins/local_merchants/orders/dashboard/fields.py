@@ -10,6 +10,7 @@ from functools import partial
 from django.utils import timezone
 from graphene import Dynamic
 from graphene.types.resolver import get_default_resolver
+from graphene_django import DjangoConnectionField
 from promise import Promise
 from saleor.account.models import Address
 from saleor.core.taxes import zero_money, zero_taxed_money
@@ -182,7 +183,12 @@ def _wrap(graphene_type, name, for_shop) -> None:
 
         graphene_type._meta.fields[name] = Dynamic(build, with_schema=field.with_schema)
         return
-    field.resolver = _scoped(_stock_resolver(graphene_type, name, field), for_shop)
+    resolver = _scoped(_stock_resolver(graphene_type, name, field), for_shop)
+    if isinstance(field, DjangoConnectionField):
+        # Connection fields call the type's resolve_<name>, never field.resolver.
+        setattr(graphene_type, f"resolve_{name}", staticmethod(resolver))
+    else:
+        field.resolver = resolver
 
 
 def _scoped(stock, for_shop):
