@@ -77,8 +77,9 @@ def payload(info, refused_here: bool):
         return None
     if not hasattr(mutation._meta, "error_type_class") or not _knows_not_found(mutation):
         return None
-    field = _target_field(info.field_name) if refused_here else None
     message = REFUSED if refused_here else NOTHING_SAVED
-    return mutation.handle_errors(
-        ValidationError({field or NON_FIELD_ERRORS: ValidationError(message, code=NOT_FOUND)})
-    )
+    field = _target_field(info.field_name) if refused_here else None
+    if field is None and "id" in info.parent_type.fields[info.field_name].args:
+        field = "id"  # the object it names
+    error = ValidationError(message, code=NOT_FOUND)
+    return mutation.handle_errors(ValidationError({field or NON_FIELD_ERRORS: error}))
