@@ -192,3 +192,16 @@ def test_order_list_scoping_adds_a_constant_number_of_queries(api, keepers):
     # adds a constant few queries (its part and lines, batched) and never grows faster.
     assert six[0] - one[0] <= six[1] - one[1]
     assert one[0] - one[1] <= 4
+
+
+def test_click_and_collect_shows_the_residents_first_name_only(api, keepers, two_shop_order):
+    from plugins.local_merchants.orders.models import MerchantOrder
+
+    merchant_1 = keepers[0][0]
+    MerchantOrder.objects.filter(order=two_shop_order).update(is_click_and_collect=True)
+    order = api.login(shopkeeper_email(merchant_1)).data(ORDER, {"id": gid(two_shop_order)})["order"]
+    address = order["billingAddress"]
+    assert address["firstName"] == "Camille"
+    assert address["lastName"] == "" and address["streetAddress1"] == "" and address["phone"] in ("", None)
+    assert order["shippingAddress"] is None and order["userEmail"] is None
+    assert order["shippingMethodName"].startswith("Retrait en boutique")
