@@ -205,3 +205,18 @@ def test_click_and_collect_shows_the_residents_first_name_only(api, keepers, two
     assert address["lastName"] == "" and address["streetAddress1"] == "" and address["phone"] in ("", None)
     assert order["shippingAddress"] is None and order["userEmail"] is None
     assert order["shippingMethodName"].startswith("Retrait en boutique")
+
+
+def test_collections_count_and_list_only_the_shops_products(api, keepers):
+    from saleor.product.models import Collection
+
+    (merchant_1, variant_1), (_, variant_2), _ = keepers
+    collection = Collection.objects.create(name="Fêtes", slug="fetes", is_published=True)
+    collection.products.add(variant_1.product, variant_2.product)
+    keeper = api.login(shopkeeper_email(merchant_1))
+    listed = keeper.data(document("collectionList"), {"first": 20, "filter": {}})["collections"]["edges"]
+    assert [e["node"]["products"]["totalCount"] for e in listed if e["node"]["name"] == "Fêtes"] == [1]
+    details = keeper.data(document("collectionDetails"), {"id": gid(collection), "first": 20})["collection"]
+    assert [e["node"]["name"] for e in details["products"]["edges"]] == ["Pain de la boutique 1"]
+    operator = api.login(OPERATOR_EMAIL).data(document("collectionDetails"), {"id": gid(collection), "first": 20})
+    assert len(operator["collection"]["products"]["edges"]) == 2
