@@ -24,10 +24,13 @@ class IsolationMiddleware:
             return next_(root, info, **args)
         who = actor_of_request(info.context)
         if operation == "mutation" and who.role is policy.Role.SHOPKEEPER:
-            refused = _refuse_in_payload(info, who)
-            if refused is not None:
-                return refused
-        decision = policy.decide_root(who, operation, info.field_name, args, owners)
+            # The whole document is decided at its first mutation (refusals.py).
+            decisions = refusals.document_decisions(info, who, owners)
+            if policy.Decision.DENY in decisions.values():
+                return _refusal(info, decisions)
+            decision = decisions[info.path[-1]]
+        else:
+            decision = policy.decide_root(who, operation, info.field_name, args, owners)
         if decision is policy.Decision.DENY:
             raise PermissionDenied()
         if operation == "mutation" and info.field_name in policy.PURCHASE_PATHS:
@@ -39,12 +42,9 @@ class IsolationMiddleware:
         return next_(root, info, **args)
 
 
-def _refuse_in_payload(info, who):
+def _refusal(info, decisions):
     """A shopkeeper's document with a refused mutation: each of its mutations answers
-    the refusal in its payload (NOT_FOUND), none runs (see refusals.py)."""
-    decisions = refusals.document_decisions(info, who, owners)
-    if policy.Decision.DENY not in decisions.values():
-        return None
+    the refusal in its payload (NOT_FOUND), none runs."""
     refused_here = decisions.get(info.path[-1]) is policy.Decision.DENY
     payload = refusals.payload(info, refused_here)
     if payload is None:
