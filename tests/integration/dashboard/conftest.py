@@ -5,7 +5,11 @@ from pathlib import Path
 import pytest
 
 from tests.integration.local_merchants_orders.conftest import (  # noqa: F401  (fixtures)
-    Api, api, make_shop, place_order, shopkeeper_email, shops,
+    OPERATOR as OPERATOR_EMAIL,
+    api,
+    place_order,
+    shopkeeper_email,
+    shops,
 )
 
 RECORDED = Path(__file__).resolve().parents[2] / "live" / "dashboard"
@@ -49,6 +53,3 @@ def two_shop_order(keepers):
     """A paid order with a line of shop 1 and two of shop 2 (shop 2's product twice)."""
     (_, variant_1), (_, variant_2), _ = keepers
     return place_order([(variant_1, 2), (variant_2, 3)])
-
-
-OPERATOR_EMAIL = "operateur@paris16.example"

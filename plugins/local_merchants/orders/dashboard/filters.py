@@ -5,6 +5,7 @@ e-mails. For a shopkeeper, status means their part's status, search finds an ord
 number or one of their products, and the customer filter matches nothing (a shop
 knows no customer). Installed on the stock `orders` field before the schema is built.
 """
+import django_filters
 from django.db.models import Q
 from saleor.graphql.core.filters import ListObjectTypeFilter
 from saleor.graphql.order.enums import OrderStatusFilter
@@ -15,7 +16,6 @@ from saleor.graphql.order.filters import (
     filter_status,
 )
 from saleor.graphql.order.schema import OrderQueries
-import django_filters
 
 from ...isolation import policy
 from ...isolation.actors import actor_of_request

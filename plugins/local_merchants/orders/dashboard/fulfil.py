@@ -11,11 +11,11 @@ from django.db import transaction
 from saleor.graphql.order.mutations.fulfillments import OrderFulfill as StockOrderFulfill
 from saleor.order.error_codes import OrderErrorCode
 
+from ...isolation import policy
+from ...isolation.actors import actor_of_request
 from ..domain.status import STATUS_LABELS, Action, MerchantOrderStatus
 from ..scoping import transition_actor
 from ..services import change_status
-from ...isolation import policy
-from ...isolation.actors import actor_of_request
 from .domain import is_fully_fulfilled
 from .scope import order_of_shop, shop_of, shop_parts
 
