@@ -210,10 +210,10 @@ def _own(*paths: str) -> Rule:
 
 _META_MUTATIONS = ("UpdateMetadata", "UpdatePrivateMetadata", "ClearMetadata", "ClearPrivateMetadata")
 
-# The shopkeeper allow-list. Absent from it = denied (orders, customers, staff,
-# permission groups, apps, webhooks, plugins, settings, shipping, discounts, gift
-# cards, menus, pages, translations, product types, attributes, categories,
-# collections, warehouse creation/deletion, reports, digital contents...).
+# The shopkeeper allow-list. Absent from it = denied (order changes but fulfilment,
+# customers' accounts, staff, permission groups, apps, webhooks, plugins, settings,
+# shipping, discounts, gift cards, menus, pages, translations, product types,
+# attributes, categories, collections, warehouse creation/deletion, digital contents...).
 SHOPKEEPER_RULES: Mapping[tuple, Rule] = {
     # Reads: shared catalogue structure the product screens need (public in stock Saleor).
     **{("query", name): OPEN for name in (
