@@ -68,7 +68,7 @@ class FulfillmentsByOrderIdLoader(DataLoader):
 
         by_order = defaultdict(list)
         for fulfillment in Fulfillment.objects.filter(order_id__in=keys).prefetch_related(
-            "lines"
+            "lines__order_line"
         ).order_by("pk"):
             by_order[fulfillment.order_id].append(fulfillment)
         return [by_order[key] for key in keys]
