@@ -307,7 +307,7 @@ def _denied(body, field):
     return (body.get("data") or {}).get(field) is None and any(DENIED in e["message"] for e in errors)
 
 
-def _refused_in_payload(body, field):
+def refused_in_payload(body, field):
     """A shopkeeper's refused mutation: NOT_FOUND in its own payload (the dashboard shows it)."""
     if body.get("errors") or not (body.get("data") or {}).get(field):
         return False
@@ -347,7 +347,7 @@ def test_matrix(site_server, shops, clients, name, role):
         wanted = WANTED[name](target)
 
     if kind == "operator" and role in ("own", "foreign") and document.startswith("mutation"):
-        assert _refused_in_payload(body, field), body
+        assert refused_in_payload(body, field), body
     elif kind == "operator":
         assert _denied(body, field), body
     elif kind == "shop" and role in ("own", "foreign"):
@@ -361,7 +361,7 @@ def test_matrix(site_server, shops, clients, name, role):
         if name == "productCreate":  # owned by the creator's shop, visible to it
             assert body["data"][field]["product"]["merchant"]["slug"] == own.merchant.slug, body
     elif kind == M and role == "foreign":
-        assert _refused_in_payload(body, field), body
+        assert refused_in_payload(body, field), body
     elif kind == M:
         assert _denied(body, field), body
     elif kind == "private" and role == "own":

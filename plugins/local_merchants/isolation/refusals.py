@@ -60,14 +60,20 @@ def _target_field(field_name: str):
     return head + "".join(word.capitalize() for word in rest)
 
 
-def _knows_not_found(mutation) -> bool:
+# Error enums without NOT_FOUND (permission groups): their nearest "not yours" code.
+FALLBACK_CODES = ("out_of_scope_permission",)
+
+
+def refusal_code(mutation):
+    """The code this mutation's payload can carry for a refusal; None if it has none."""
     error_type = mutation._meta.error_type_class
     if error_type is None:
-        return True  # plain {field, message} errors
+        return NOT_FOUND  # plain {field, message} errors: the code is not shown
     code = error_type._meta.fields.get("code")
     enum = getattr(getattr(code, "type", None), "of_type", None) or getattr(code, "type", None)
-    values = getattr(getattr(enum, "_meta", None), "enum", None)
-    return values is not None and NOT_FOUND in {member.value for member in values}
+    members = getattr(getattr(enum, "_meta", None), "enum", None)
+    known = {member.value for member in members} if members is not None else set()
+    return next((c for c in (NOT_FOUND, *FALLBACK_CODES) if c in known), None)
 
 
 def payload(info, refused_here: bool):
@@ -75,11 +81,14 @@ def payload(info, refused_here: bool):
     mutation = getattr(info.return_type, "graphene_type", None)
     if mutation is None or not hasattr(mutation, "handle_errors") or not hasattr(mutation, "_meta"):
         return None
-    if not hasattr(mutation._meta, "error_type_class") or not _knows_not_found(mutation):
+    if not hasattr(mutation._meta, "error_type_class"):
+        return None
+    code = refusal_code(mutation)
+    if code is None:
         return None
     message = REFUSED if refused_here else NOTHING_SAVED
     field = _target_field(info.field_name) if refused_here else None
     if field is None and "id" in info.parent_type.fields[info.field_name].args:
         field = "id"  # the object it names
-    error = ValidationError(message, code=NOT_FOUND)
+    error = ValidationError(message, code=code)
     return mutation.handle_errors(ValidationError({field or NON_FIELD_ERRORS: error}))

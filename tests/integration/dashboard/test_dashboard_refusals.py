@@ -80,3 +80,20 @@ def test_an_aliased_second_mutation_cannot_slip_through(api, keepers):
     variant_2.product.refresh_from_db()
     assert variant_1.product.name == "Pain de la boutique 1"
     assert variant_2.product.name == "Pain de la boutique 2"
+
+
+def test_every_mutation_can_answer_a_refusal_in_its_payload():
+    """No mutation of the schema falls back to a top-level error for a shopkeeper, but the
+    authentication ones, which a shopkeeper may always use."""
+    from plugins.local_merchants.isolation import policy, refusals
+    from saleor_config.schema import schema
+
+    without = []
+    for name, field in schema.get_mutation_type().fields.items():
+        mutation = getattr(field.type, "graphene_type", None)
+        if hasattr(mutation, "handle_errors") and hasattr(mutation._meta, "error_type_class"):
+            if refusals.refusal_code(mutation) is None:
+                without.append(name)
+        elif ("mutation", name) not in policy.SHOPKEEPER_RULES:
+            without.append(name)
+    assert without == []
