@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import requests
 
-from ops.database import ROOT, ensure_database, stop_embedded
+from ops.database import ROOT, ensure_database, release_database
 
 VENV_BIN = ROOT / ".venv" / "bin"
 STATE_DIR = ROOT / ".data" / "bench"
@@ -184,7 +184,7 @@ class Services:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
         if self.embedded:
-            stop_embedded()
+            release_database()
 
 
 SERVER_KINDS = {

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 
-from .database import ROOT, ensure_database, stop_embedded
+from .database import ROOT, database_answers, ensure_database, release_database
 
 VENV_BIN = ROOT / ".venv" / "bin"
 HOST, PORT = "127.0.0.1", int(os.environ.get("PORT", "8000"))
@@ -94,9 +94,7 @@ def run() -> int:
             f"Ctrl-C pour tout arrêter.\n",
             flush=True,
         )
-        while all(child.poll() is None for child in children):
-            time.sleep(0.5)
-        return 1
+        return watch(children, url)
     except KeyboardInterrupt:
         return 0
     finally:
@@ -109,7 +107,30 @@ def run() -> int:
             except subprocess.TimeoutExpired:
                 os.killpg(child.pid, signal.SIGKILL)
         if embedded:
-            stop_embedded()
+            release_database()
+
+
+def watch(children: list, database_url: str, interval: float = 1.0, misses: int = 3) -> int:
+    """Wait while every child runs and the database answers; 1 when either stops.
+
+    Without its database the API would answer every request with an error: better
+    stop and say why (a few missed checks in a row, so a short hiccup is forgiven)."""
+    missed = 0
+    while all(child.poll() is None for child in children):
+        time.sleep(interval)
+        missed = 0 if database_answers(database_url) else missed + 1
+        if missed >= misses:
+            print(
+                "\nLa base de données ne répond plus (arrêtée ou injoignable) : "
+                "Paris 16 Shopping s'arrête plutôt que de répondre par des erreurs.\n"
+                "Vérifiez PostgreSQL (DATABASE_URL, ou la base embarquée sous .data/pg), "
+                "puis relancez « make run ».",
+                file=sys.stderr, flush=True,
+            )
+            return 1
+    print("\nUn processus du serveur s'est arrêté (voir ses messages ci-dessus) : "
+          "Paris 16 Shopping s'arrête.", file=sys.stderr, flush=True)
+    return 1
 
 
 def test(args: list) -> int:
@@ -122,7 +143,7 @@ def test(args: list) -> int:
         ).returncode
     finally:
         if embedded:
-            stop_embedded()
+            release_database()
 
 
 def _interrupt(signum, frame):

@@ -44,10 +44,12 @@ STATIC_ROOT = os.path.join(PROJECT_DIR, ".data", "static")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", os.path.join(PROJECT_DIR, ".data", "media"))
 
 INSTALLED_APPS = INSTALLED_APPS + [
+    "plugins.cached_reads.apps.CachedReadsConfig",
     "plugins.french_vat",
     "plugins.local_merchants.apps.LocalMerchantsConfig",
     "plugins.local_merchants.orders.apps.MerchantOrdersConfig",
     "plugins.grouped_delivery.apps.GroupedDeliveryConfig",
+    "plugins.api_guard.apps.ApiGuardConfig",
     "storefront_theme",
 ]
 
@@ -98,3 +100,15 @@ INSTALLED_APPS = INSTALLED_APPS + ["plugins.read_cache.apps.ReadCacheConfig"]
 MIDDLEWARE = MIDDLEWARE + ["plugins.read_cache.middleware.ReadCacheMiddleware"]
 # Saleor 2.10's models use the JSONField Django 3.1 deprecated: not ours to change.
 SILENCED_SYSTEM_CHECKS = ["fields.W904"]
+
+# Limits of every GraphQL request (plugins/api_guard, saleor_config/graphql_view.py).
+# Depth 15 passes the GraphQL introspection query (13), the stock dashboard's deepest
+# query (12) and ours (9). Cost is measured as Saleor 3.x does; 60,000 passes the
+# dashboard's costliest page (warehouse list at 100 rows: 51,000) and ours (1,700).
+GRAPHQL_MAX_DEPTH = int(os.environ.get("GRAPHQL_MAX_DEPTH", "15"))
+GRAPHQL_MAX_COST = int(os.environ.get("GRAPHQL_MAX_COST", "60000"))
+# No execution holds a server thread longer; PostgreSQL stops a web request's statement then too.
+GRAPHQL_MAX_SECONDS = float(os.environ.get("GRAPHQL_MAX_SECONDS", "30"))
+# Peers whose X-Forwarded-For is believed for the login throttle's client address:
+# the storefront calls the API from this host; add the reverse proxy's address.
+P16_TRUSTED_PROXIES = get_list(os.environ.get("P16_TRUSTED_PROXIES", "127.0.0.1,::1"))

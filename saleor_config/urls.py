@@ -3,13 +3,13 @@ from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.static import serve
 from saleor.data_feeds.urls import urlpatterns as feed_urls
-from saleor.graphql.views import GraphQLView
 from saleor.product.views import digital_product
 
+from .graphql_view import GuardedGraphQLView
 from .schema import schema
 
 urlpatterns = [
-    path("graphql/", csrf_exempt(GraphQLView.as_view(schema=schema)), name="api"),
+    path("graphql/", csrf_exempt(GuardedGraphQLView.as_view(schema=schema)), name="api"),
     # Stock Saleor routes: product feeds and digital downloads (linked from e-mails).
     path("feeds/", include((feed_urls, "data_feeds"), namespace="data_feeds")),
     re_path(

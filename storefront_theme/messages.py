@@ -29,8 +29,12 @@ ZONE_MESSAGES = {
         "physique où vous recevrez votre panier dans le 16e arrondissement."
     ),
     "MISSING_FIELD": (
-        "Le pays, la ville et le code postal sont obligatoires ; "
+        "Le numéro et la rue, la ville, le code postal et le pays sont obligatoires ; "
         "merci de compléter votre adresse."
+    ),
+    "PO_BOX": (
+        "Un coursier ne peut pas livrer une boîte postale (BP, CS, TSA) ; indiquez "
+        "l'adresse physique où vous recevrez votre panier dans le 16e arrondissement."
     ),
 }
 
@@ -42,6 +46,7 @@ ZONE_FIELDS = {
     "WRONG_COUNTRY": "country",
     "CEDEX": "postalCode",
     "MISSING_FIELD": "postalCode",
+    "PO_BOX": "streetAddress1",
 }
 
 # Stock Saleor codes (checkout, account, payment) a resident can meet.

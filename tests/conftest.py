@@ -10,6 +10,7 @@ Because the live server shares the test database, no test may use
 For the same reason the fixture is not called `live_server`: pytest-django makes any
 test using a fixture of that name transactional.
 """
+import contextlib
 import email
 import email.policy
 import os
@@ -74,9 +75,17 @@ def site_server(demo_district, tmp_path_factory):
 
     # Served like `make run` serves them: collected, then by whitenoise (DEBUG off).
     call_command("collectstatic", interactive=False, verbosity=0)
+    with serve(tmp_path_factory.mktemp("mail"), workers=3, redis_url=_redis_url()) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def serve(mail_dir, workers: int, redis_url, threads: int = 4):
+    """A gunicorn on the test database, with a Celery worker when given a Redis; without
+    one, as `make run` without REDIS_URL: no shared cache, tasks run in the request."""
     port = _free_port()
-    mail_dir = tmp_path_factory.mktemp("mail")
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if k not in (
+        "REDIS_URL", "CELERY_BROKER_URL", "CACHE_URL", "READ_CACHE_URL")}
     env.update(
         DJANGO_SETTINGS_MODULE="saleor_config.settings",
         DATABASE_URL=_test_database_url(),
@@ -90,17 +99,14 @@ def site_server(demo_district, tmp_path_factory):
         # slash of the path: "file:///" + "/tmp/..." keeps it absolute.
         EMAIL_URL=f"file:///{mail_dir}",
     )
-    redis_url = _redis_url()
-    env.pop("REDIS_URL", None)
-    env.pop("CELERY_BROKER_URL", None)
     if redis_url:
         env["REDIS_URL"] = redis_url
     commands = [[
         str(VENV_BIN / "gunicorn"), "saleor_config.wsgi:application",
-        "--bind", f"127.0.0.1:{port}", "--workers", "3", "--timeout", "120",
+        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "120",
         # Storefront pages call the API on this same server: threads keep a page
         # from waiting on the worker it occupies.
-        "--threads", "4",
+        "--threads", str(threads),
     ]]
     if redis_url:
         commands.append([

@@ -82,7 +82,14 @@ def login(request, template="storefront/login.html", default_next="storefront:ac
     errors, email = {}, ""
     if request.method == "POST":
         email = request.POST.get("email", "").strip()
-        result = api.execute(LOGIN, {"email": email, "password": request.POST.get("password", "")})["tokenCreate"]
+        try:
+            result = api.execute(
+                LOGIN, {"email": email, "password": request.POST.get("password", "")}, request=request,
+            )["tokenCreate"]
+        except api.ApiRefused as refusal:  # too many failed attempts: say so, and when
+            return page(request, template, {
+                "errors": {"__all__": refusal.message}, "email": email, "next": safe_next(request, ""),
+            }, status=429)
         if result["token"]:
             response = redirect(safe_next(request, default_next))
             staff = result["user"]["isStaff"]

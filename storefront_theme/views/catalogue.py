@@ -109,7 +109,8 @@ def home(request):
 @storefront_view
 def directory(request):
     trade = request.GET.get("metier", "")
-    query = request.GET.get("q", "").strip()[:100]
+    # Control characters (a NUL from "?q=%00"...) are never part of a search.
+    query = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()[:100]
     merchant_filter = {}
     if trade in MerchantTrade.__members__:
         merchant_filter["trade"] = trade
@@ -167,7 +168,8 @@ def product_context(found, errors=None, quantity=1):
 
 @storefront_view
 def search(request):
-    query = request.GET.get("q", "").strip()[:100]
+    # Control characters (a NUL from "?q=%00"...) are never part of a search.
+    query = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()[:100]
     data = api.cached(SEARCH, {"q": query}) if query else None
     return page(request, "storefront/search.html", {
         "query": query,

@@ -4,6 +4,7 @@ Pages cost one API request whatever the number of products shown; French errors 
 next to their field; a closed shop and an out-of-stock product are shown, not dropped.
 """
 import re
+import uuid
 
 import pytest
 import requests
@@ -67,14 +68,16 @@ def test_the_directory_lists_every_shop_street_by_street(site_server):
 
 
 @pytest.mark.parametrize("address, code, field", [
-    ({"postalCode": "75016", "city": "Paris", "country": "FR"}, "IN_ZONE", "postalCode"),
-    ({"postalCode": "75 116", "city": "PARIS 16E", "country": "FR"}, "IN_ZONE", "postalCode"),
-    ({"postalCode": "75015", "city": "Paris", "country": "FR"}, "OUTSIDE_ZONE", "postalCode"),
-    ({"postalCode": "7501", "city": "Paris", "country": "FR"}, "INVALID_POSTAL_CODE", "postalCode"),
-    ({"postalCode": "75016", "city": "Boulogne", "country": "FR"}, "WRONG_CITY", "city"),
-    ({"postalCode": "75016", "city": "Paris", "country": "BE"}, "WRONG_COUNTRY", "country"),
-    ({"postalCode": "75016 CEDEX", "city": "Paris", "country": "FR"}, "CEDEX", "postalCode"),
-    ({"postalCode": "", "city": "Paris", "country": "FR"}, "MISSING_FIELD", "postalCode"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "75016", "city": "Paris", "country": "FR"}, "IN_ZONE", "postalCode"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "75 116", "city": "PARIS 16E", "country": "FR"}, "IN_ZONE", "postalCode"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "75015", "city": "Paris", "country": "FR"}, "OUTSIDE_ZONE", "postalCode"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "7501", "city": "Paris", "country": "FR"}, "INVALID_POSTAL_CODE", "postalCode"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "75016", "city": "Boulogne", "country": "FR"}, "WRONG_CITY", "city"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "75016", "city": "Paris", "country": "BE"}, "WRONG_COUNTRY", "country"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "75016 CEDEX", "city": "Paris", "country": "FR"}, "CEDEX", "postalCode"),
+    ({"streetAddress1": "12 rue de Passy", "postalCode": "", "city": "Paris", "country": "FR"}, "MISSING_FIELD", "postalCode"),
+    ({"streetAddress1": "", "postalCode": "75016", "city": "Paris", "country": "FR"}, "MISSING_FIELD", "postalCode"),
+    ({"streetAddress1": "BP 1234", "postalCode": "75016", "city": "Paris", "country": "FR"}, "PO_BOX", "streetAddress1"),
 ])
 def test_the_live_address_check_answers_in_french_for_the_right_field(site_server, address, code, field):
     verdict = requests.get(f"{site_server.url}/commande/verifier-adresse/", params=address, timeout=30).json()
@@ -154,7 +157,9 @@ def test_login_errors_are_french_and_a_logged_in_basket_uses_the_account_email(s
     session, token = csrf_session(f"{site_server.url}/connexion/")
     headers = {"Referer": site_server.url}
     wrong = session.post(f"{site_server.url}/connexion/", data={
-        "csrfmiddlewaretoken": token, "email": "admin@paris16.example", "password": "faux"}, headers=headers, timeout=30)
+        # An unknown address: failures count toward a login throttle (15 minutes).
+        "csrfmiddlewaretoken": token, "email": f"inconnue-{uuid.uuid4().hex[:8]}@exemple.fr",
+        "password": "faux"}, headers=headers, timeout=30)
     assert wrong.status_code == 400
     assert "Adresse e-mail ou mot de passe incorrect." in wrong.text
     assert "p16_session" not in session.cookies

@@ -5,13 +5,19 @@ postcodes; 75116 covers the north around Trocadéro, Foch and Victor-Hugo).
 
 Checks run in this order, and the first failing one gives the verdict:
 
-1. MISSING_FIELD        country, city or postcode empty (after trimming);
+1. MISSING_FIELD        street (first line), country, city or postcode empty
+                        (after trimming): a courier needs a door;
 2. WRONG_COUNTRY        country is not France ("FR", "fr", "FRA", "France");
 3. CEDEX                "CEDEX" in the postcode, city, street lines or city area
                         (company mailboxes: a courier cannot hand a basket over);
-4. INVALID_POSTAL_CODE  postcode is not 5 ASCII digits once blanks are removed;
-5. OUTSIDE_ZONE         well-formed postcode other than 75016 / 75116;
-6. WRONG_CITY           city is not Paris, or names an arrondissement other
+4. PO_BOX               a post-office box in any of those lines: "BP 1234",
+                        "B.P. 12", "Boîte postale 12", "Case postale 3", "CS 12345"
+                        (corporate mail), "TSA 12345" (mail without a street
+                        address), "PO Box 12" — mail is collected there, nobody
+                        opens a door;
+5. INVALID_POSTAL_CODE  postcode is not 5 ASCII digits once blanks are removed;
+6. OUTSIDE_ZONE         well-formed postcode other than 75016 / 75116;
+7. WRONG_CITY           city is not Paris, or names an arrondissement other
                         than the 16e ("Paris 15e" with 75016).
 
 Normalisation is lenient on what residents really type: case, accents,
@@ -37,6 +43,11 @@ ZONE_ARRONDISSEMENT = 16
 _COUNTRY_ALIASES = frozenset({"fr", "fra", "france"})
 
 _CEDEX = re.compile(r"(?<![a-z])cedex(?![a-z])")
+# On folded text: the abbreviations only with their box number (a street may end in
+# "Bp" or "Cs"), the words alone.
+_PO_BOX = re.compile(
+    r"(?<![a-z0-9])(?:(?:b ?p|c ?s|t ?s ?a|p ?o ?box) ?[0-9]+|(?:boite|case) postale)(?![a-z])"
+)
 _POSTAL_CODE = re.compile(r"[0-9]{5}")
 # "16", "16e", "16 eme", "1er", "16eme arrondissement", "16e arr"...
 _NUMERIC_ARRONDISSEMENT = re.compile(
@@ -60,6 +71,7 @@ class ZoneCode(str, Enum):
     WRONG_COUNTRY = "WRONG_COUNTRY"
     CEDEX = "CEDEX"
     MISSING_FIELD = "MISSING_FIELD"
+    PO_BOX = "PO_BOX"
 
 
 MESSAGES = {
@@ -88,8 +100,12 @@ MESSAGES = {
         "physique où vous recevrez votre panier dans le 16e arrondissement."
     ),
     ZoneCode.MISSING_FIELD: (
-        "Le pays, la ville et le code postal sont obligatoires ; "
+        "Le numéro et la rue, la ville, le code postal et le pays sont obligatoires ; "
         "merci de compléter votre adresse."
+    ),
+    ZoneCode.PO_BOX: (
+        "Un coursier ne peut pas livrer une boîte postale (BP, CS, TSA) ; indiquez "
+        "l'adresse physique où vous recevrez votre panier dans le 16e arrondissement."
     ),
 }
 
@@ -190,13 +206,16 @@ def check_address(
     well_formed = digits if _POSTAL_CODE.fullmatch(digits) else None
     folded_city = _fold(city)
 
-    if not _fold(country) or not folded_city or not (postal_code or "").strip():
+    if (not _fold(street_address_1) or not _fold(country) or not folded_city
+            or not (postal_code or "").strip()):
         return _verdict(ZoneCode.MISSING_FIELD, well_formed)
     if _fold(country) not in _COUNTRY_ALIASES:
         return _verdict(ZoneCode.WRONG_COUNTRY, well_formed)
     lines = (postal_code, city, street_address_1, street_address_2, city_area)
     if any(_CEDEX.search(_fold(line)) for line in lines):
         return _verdict(ZoneCode.CEDEX, well_formed)
+    if any(_PO_BOX.search(_fold(line)) for line in lines):
+        return _verdict(ZoneCode.PO_BOX, well_formed)
     if well_formed is None:
         return _verdict(ZoneCode.INVALID_POSTAL_CODE, None)
     if well_formed not in IN_ZONE_POSTAL_CODES:

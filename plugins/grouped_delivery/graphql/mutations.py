@@ -19,9 +19,10 @@ from saleor.graphql.core.mutations import BaseMutation
 from saleor.graphql.core.utils import snake_to_camel_case
 from saleor.graphql.core.types.common import CheckoutError, OrderError
 
+from ..domain.completion import ALREADY_ORDERED_MESSAGE, BUSY_MESSAGE
 from ..domain.orders import draft_delivery_refusal
 from ..models import DeliveryKind
-from ..services import slots
+from ..services import completion, slots
 from ..services.basket import method_of, refusal
 from ..services.errors import DeliveryErrorCode, DeliveryRefused
 from ..services.zone import check_input, check_saved
@@ -119,21 +120,39 @@ class CheckoutComplete(stock.CheckoutComplete):
     class Meta:
         description = (
             "Completes the checkout: delivery rules are checked and the slot's place taken "
-            "before the payment; a failure after that gives the place back."
+            "before the payment; a failure after that gives the place back. One basket makes "
+            "one order: a repeated or concurrent call answers with that order or an error."
         )
         error_type_class = CheckoutError
         error_type_field = "checkout_errors"
 
     @classmethod
     def perform_mutation(cls, root, info, checkout_id, **data):
+        token = checkout_pk(checkout_id)
+        if token is None:  # malformed id: stock answers it
+            return super().perform_mutation(root, info, checkout_id, **data)
+        try:
+            with completion.one_at_a_time(token):
+                return cls.complete_once(root, info, checkout_id, token, **data)
+        except completion.CompletionBusy:
+            raise ValidationError({"checkout_id": ValidationError(
+                BUSY_MESSAGE, code=CheckoutErrorCode.INVALID.value
+            )})
+
+    @classmethod
+    def complete_once(cls, root, info, checkout_id, token, **data):
+        done = completion.order_of(token)
+        if done is not None:
+            if completion.may_see(done, info.context.user):
+                return cls(order=done, confirmation_needed=False)
+            raise ValidationError({"checkout_id": ValidationError(
+                ALREADY_ORDERED_MESSAGE, code=CheckoutErrorCode.NOT_FOUND.value
+            )})
         try:
             return super().perform_mutation(root, info, checkout_id, **data)
         except Exception:
-            pk = checkout_pk(checkout_id)
-            if pk is not None:
-                slots.release(pk)
+            slots.release(token)
             raise
-
 
 
 class DraftOrderComplete(stock_drafts.DraftOrderComplete):

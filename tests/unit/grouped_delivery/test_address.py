@@ -17,6 +17,7 @@ CITY = ZoneCode.WRONG_CITY
 COUNTRY = ZoneCode.WRONG_COUNTRY
 CEDEX = ZoneCode.CEDEX
 MISSING = ZoneCode.MISSING_FIELD
+PO_BOX = ZoneCode.PO_BOX
 
 # (street_address_1, postal_code, city, country, expected code, expected normalized postcode)
 CASES = [
@@ -118,6 +119,33 @@ CASES = [
     ("5 rue de Passy", "75016", None, "FR", MISSING, "75016"),
     ("5 rue de Passy", "75016", "Paris", None, MISSING, "75016"),
     ("", "", "", "", MISSING, None),
+    # A courier needs a door: no street, no delivery.
+    ("", "75016", "Paris", "FR", MISSING, "75016"),
+    ("   ", "75116", "Paris", "FR", MISSING, "75116"),
+    (None, "75016", "Paris", "FR", MISSING, "75016"),
+    (" - , ", "75016", "Paris", "FR", MISSING, "75016"),  # punctuation only
+    ("\u200b", "75016", "Paris", "FR", MISSING, "75016"),  # invisible only
+    # --- Post-office boxes: mail is collected there, nobody opens a door -------------
+    ("BP 1234", "75016", "Paris", "FR", PO_BOX, "75016"),
+    ("bp1234", "75016", "Paris", "FR", PO_BOX, "75016"),
+    ("B.P. 56", "75116", "Paris", "FR", PO_BOX, "75116"),
+    ("5 rue de Passy BP 12", "75016", "Paris", "FR", PO_BOX, "75016"),
+    ("Boîte postale 12", "75016", "Paris", "FR", PO_BOX, "75016"),
+    ("BOITE POSTALE", "75016", "Paris", "FR", PO_BOX, "75016"),
+    ("Case postale 7", "75016", "Paris", "FR", PO_BOX, "75016"),
+    ("CS 123", "75016", "Paris", "FR", PO_BOX, "75016"),
+    ("cs70001", "75116", "Paris 16e", "FR", PO_BOX, "75116"),
+    ("TSA 12345", "75016", "Paris", "FR", PO_BOX, "75016"),
+    ("T.S.A. 12345", "75016", "Paris", "FR", PO_BOX, "75016"),
+    ("PO Box 99", "75016", "Paris", "FR", PO_BOX, "75016"),
+    ("P.O. Box 99", "75016", "Paris", "FR", PO_BOX, "75016"),
+    ("BP 1234", "7501", "Paris", "FR", PO_BOX, None),  # before the postcode's format
+    # ... but not what merely looks like one
+    ("12 rue Copernic", "75116", "Paris", "FR", IN, "75116"),
+    ("3 rue Bastien-Lepage", "75016", "Paris", "FR", IN, "75016"),
+    ("5 villa Csepel", "75016", "Paris", "FR", IN, "75016"),
+    ("1 rue BPifrance", "75016", "Paris", "FR", IN, "75016"),
+    ("4 rue des Boîtes", "75016", "Paris", "FR", IN, "75016"),
     ("5 rue de Passy", "75016", "Paris", "BE ", COUNTRY, "75016"),
     # --- Malformed postcodes ------------------------------------------------------------
     ("5 rue de Passy", "7501", "Paris", "FR", BAD_PC, None),
@@ -173,7 +201,10 @@ def test_check_address(street, postal_code, city, country, expected_code, expect
     ],
 )
 def test_cedex_in_secondary_lines(field, value):
-    result = check_address(country="FR", city="Paris", postal_code="75016", **{field: value})
+    result = check_address(
+        country="FR", city="Paris", postal_code="75016", street_address_1="5 rue de Passy",
+        **{field: value},
+    )
 
     assert result.code is ZoneCode.CEDEX
 
@@ -189,7 +220,10 @@ def test_cedex_in_secondary_lines(field, value):
     ],
 )
 def test_secondary_lines_do_not_block(field, value):
-    result = check_address(country="FR", city="Paris", postal_code="75016", **{field: value})
+    result = check_address(
+        country="FR", city="Paris", postal_code="75016", street_address_1="5 rue de Passy",
+        **{field: value},
+    )
 
     assert result.code is ZoneCode.IN_ZONE
 
@@ -199,7 +233,7 @@ def test_zone_constants():
     assert [code.value for code in ZoneCode] == [code.name for code in ZoneCode]
     assert {code.name for code in ZoneCode} == {
         "IN_ZONE", "OUTSIDE_ZONE", "INVALID_POSTAL_CODE", "WRONG_CITY",
-        "WRONG_COUNTRY", "CEDEX", "MISSING_FIELD",
+        "WRONG_COUNTRY", "CEDEX", "MISSING_FIELD", "PO_BOX",
     }
 
 
@@ -219,8 +253,25 @@ def test_outside_zone_message_points_to_store_pickup():
     )
 
 
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("street_address_2", "BP 42"),
+        ("street_address_2", "Boîte postale 3"),
+        ("city_area", "TSA 70011"),
+    ],
+)
+def test_po_box_in_secondary_lines(field, value):
+    result = check_address(
+        country="FR", city="Paris", postal_code="75016", street_address_1="5 rue de Passy",
+        **{field: value},
+    )
+
+    assert result.code is ZoneCode.PO_BOX
+
+
 def test_zone_check_is_frozen():
-    result = check_address(country="FR", city="Paris", postal_code="75016")
+    result = check_address(country="FR", city="Paris", postal_code="75016", street_address_1="5 rue de Passy")
 
     assert isinstance(result, ZoneCheck)
     with pytest.raises(dataclasses.FrozenInstanceError):

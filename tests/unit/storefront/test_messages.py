@@ -40,6 +40,7 @@ def test_form_errors(errors, expected):
 @pytest.mark.parametrize("code, field", [
     ("OUTSIDE_ZONE", "postalCode"), ("INVALID_POSTAL_CODE", "postalCode"), ("CEDEX", "postalCode"),
     ("MISSING_FIELD", "postalCode"), ("WRONG_CITY", "city"), ("WRONG_COUNTRY", "country"),
+    ("PO_BOX", "streetAddress1"),
 ])
 def test_every_zone_code_goes_next_to_its_field_in_french(code, field):
     errors = form_errors([{"field": "shippingAddress", "message": None, "code": code}])
