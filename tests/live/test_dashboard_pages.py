@@ -41,6 +41,8 @@ class Shop:
 @pytest.fixture(scope="module")
 def district_order(site_server, django_db_blocker):
     """Shops A and B of the demo district and a paid order holding a line of each (committed)."""
+    from django.db import transaction
+
     from plugins.local_merchants.models import Merchant
     from saleor.product.models import ProductVariant
     from tests.integration.local_merchants_orders.conftest import place_order
@@ -56,7 +58,8 @@ def district_order(site_server, django_db_blocker):
                 shops.append(Shop(merchant, variant))
             if len(shops) == 2:
                 break
-        order = place_order([(shops[0].variant, 1), (shops[1].variant, 2)])
+        with transaction.atomic():  # as checkoutComplete does
+            order = place_order([(shops[0].variant, 1), (shops[1].variant, 2)])
     return shops[0], shops[1], order
 
 
