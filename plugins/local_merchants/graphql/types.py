@@ -1,3 +1,5 @@
+import copy
+
 import graphene
 from saleor.graphql.account.types import Address
 from saleor.graphql.core.connection import CountableDjangoObjectType
@@ -30,6 +32,14 @@ class OpeningHours(graphene.ObjectType):
         return f"{root.closes:%H:%M}"
 
 
+def _without_phone(address):
+    if address is None:
+        return None
+    public = copy.copy(address)  # never saved: the stored address keeps its phone
+    public.phone = ""
+    return public
+
+
 class Merchant(CountableDjangoObjectType):
     trade = MerchantTradeEnum(required=True)
     trade_label = graphene.String(required=True, description="Le métier, en français.")
@@ -57,9 +67,13 @@ class Merchant(CountableDjangoObjectType):
     def resolve_trade_label(root: models.Merchant, _info):
         return MerchantTrade(root.trade).label
 
-    @staticmethod
-    def resolve_address(root: models.Merchant, info):
-        return AddressByIdLoader(info.context).load(root.address_id)
+    @classmethod
+    def resolve_address(cls, root: models.Merchant, info):
+        address = AddressByIdLoader(info.context).load(root.address_id)
+        if policy.may_read_merchant_private(actor_of_request(info.context), root.pk):
+            return address
+        # The street is public; the phone on it is the shop's private contact, like `phone`.
+        return address.then(_without_phone)
 
     @staticmethod
     def resolve_opening_hours(root: models.Merchant, info):

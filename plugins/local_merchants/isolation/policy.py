@@ -2,18 +2,22 @@
 
 Pure Python (no Django, no Saleor). Adapters feed it plain facts (who asks, which
 root field, which IDs the arguments name, which shop owns each) and apply its
-answers: `middleware.py` at every root field of every GraphQL request,
+answers: `middleware.py` at every field of every GraphQL request,
 `querysets.py` wherever Saleor lists products, stocks and warehouses.
 
 Deny by default: a shopkeeper may use only the root fields of SHOPKEEPER_RULES,
-and on those only objects of their own shop. Everyone else keeps stock Saleor
-permissions, plus the rules of OUR_FIELDS for the fields this project adds.
+and on those only objects of their own shop; below the root, only the fields
+`fields.py` classifies, and private ones only on their own shop's objects
+(`decide_field`). Everyone else keeps stock Saleor permissions on stock root fields,
+plus the rules of OUR_FIELDS for the others (operator only when unlisted).
 """
 import base64
 import binascii
 from dataclasses import dataclass
 from enum import Enum
 from typing import Callable, Iterable, Mapping, Optional
+
+from . import fields
 
 
 class Role(str, Enum):
@@ -272,10 +276,20 @@ SHOPKEEPER_RULES: Mapping[tuple, Rule] = {
     ("mutation", "orderFulfill"): _own("input.lines[].order_line_id", "input.lines[].stocks[].warehouse"),
 }
 
-# Fields this project adds, for every role but the shopkeeper (whose rules are above).
-# Any other of our fields is public (deliveryZoneCheck, checkoutDeliverySlotUpdate...).
+# Root fields this project adds (and the federation fields graphene-federation adds),
+# for every role but the shopkeeper (whose rules are above). Deny by default: a root
+# field that is neither stock Saleor's nor listed here is for the operator only.
 _OPERATOR = frozenset({Role.OPERATOR})
+_EVERYONE = frozenset(Role)
 OUR_FIELDS: Mapping[tuple, frozenset] = {
+    **{("query", name): _EVERYONE for name in (
+        "merchants", "merchant", "deliveryZoneCheck", "deliverySlots",
+        "_service",  # the schema's SDL, no data
+    )},
+    ("mutation", "checkoutDeliverySlotUpdate"): _EVERYONE,  # the basket's token decides
+    # Federation's entry point resolved any Address or User for anyone: nothing of ours
+    # needs federation, so it is closed to every caller, the operator included.
+    ("query", "_entities"): frozenset(),
     ("mutation", "merchantCreate"): _OPERATOR,
     ("mutation", "merchantUpdate"): _OPERATOR,
     ("mutation", "merchantOrderMarkReady"): _OPERATOR,
@@ -287,24 +301,28 @@ OUR_FIELDS: Mapping[tuple, frozenset] = {
 }
 
 # Types whose owner is a shop: what a shopkeeper's target IDs may name.
-OWNED_TYPES = frozenset({"Product", "ProductVariant", "ProductImage", "Warehouse", "Stock",
-                         "Merchant", "MerchantOrder", "OrderLine"})
+# OrderLine too: a line belongs to its part's shop (the dashboard's orderFulfill names
+# lines); a shop only ever reaches its own lines, so fields.py lists them as shared.
+OWNED_TYPES = fields.OWNED_TYPES | {"OrderLine"}
 
 OwnerLookup = Callable[[list], Mapping[NodeRef, Optional[int]]]
 
 
 def decide_root(who: Actor, operation: str, field: str, args: Mapping,
-                owners: OwnerLookup) -> Decision:
+                owners: OwnerLookup, *, stock: bool) -> Decision:
     """Decide a root field ("query"/"mutation", camelCase name) for `who`.
 
     `owners(refs)` gives the shop id owning each NodeRef (None: operator-owned
-    or missing); it is only called for a shopkeeper's targets.
+    or missing); it is only called for a shopkeeper's targets. `stock`: the field
+    is one of stock Saleor's own root fields (whose permissions then apply).
     """
+    if field.startswith("__"):  # introspection (__schema, __type): the schema, no data
+        return Decision.STOCK
     key = (operation, field)
     if who.role is not Role.SHOPKEEPER:
         allowed_roles = OUR_FIELDS.get(key)
         if allowed_roles is None:
-            return Decision.STOCK
+            return Decision.STOCK if stock else _operator_only(who)
         return Decision.ALLOW if who.role in allowed_roles else Decision.DENY
     rule = SHOPKEEPER_RULES.get(key)
     if rule is None:
@@ -320,6 +338,44 @@ def decide_root(who: Actor, operation: str, field: str, args: Mapping,
         if any(found.get(ref) != who.merchant_id for ref in refs):
             return Decision.DENY
     return Decision.ALLOW_NEW_PRODUCT_IN_SHOP if rule.creates_product else Decision.ALLOW
+
+
+def _operator_only(who: Actor) -> Decision:
+    return Decision.ALLOW if who.role is Role.OPERATOR else Decision.DENY
+
+
+# --- Nested fields ------------------------------------------------------------------
+
+
+class FieldDecision(str, Enum):
+    ANSWER = "ANSWER"  # resolved as usual (stock permissions apply)
+    ANSWER_IF_OWN = "ANSWER_IF_OWN"  # resolved on the shop's own object, else as AS_ANONYMOUS
+    AS_ANONYMOUS = "AS_ANONYMOUS"  # null, empty or refused, as for an anonymous visitor
+
+
+_BY_ACCESS = {
+    fields.Access.PUBLIC: FieldDecision.ANSWER,
+    fields.Access.OWN: FieldDecision.ANSWER_IF_OWN,
+    fields.Access.DENIED: FieldDecision.AS_ANONYMOUS,
+}
+
+
+def decide_field(who: Actor, type_name: str, field: str) -> FieldDecision:
+    """Decide a field below the root (`type_name.field`, GraphQL names) for `who`.
+
+    Runs for every field of every response: a role test, then one dict lookup.
+    Root fields already keep anonymous visitors and customers to stock Saleor's
+    permissions; only a shopkeeper's MANAGE_PRODUCTS / MANAGE_ORDERS, granted for
+    their own shop, must not open other shops' objects reached below the root.
+    """
+    if who.role is not Role.SHOPKEEPER or type_name.startswith("__"):  # "__": introspection
+        return FieldDecision.ANSWER
+    return _BY_ACCESS[fields.access(type_name, field)]
+
+
+def owns(who: Actor, owner_merchant_id: Optional[int]) -> bool:
+    """Whether an object owned by `owner_merchant_id` (None: the operator's) is `who`'s."""
+    return who.role is Role.SHOPKEEPER and owner_merchant_id == who.merchant_id
 
 
 # --- Buying ------------------------------------------------------------------------

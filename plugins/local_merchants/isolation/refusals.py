@@ -34,8 +34,9 @@ def _root_fields(selection_set, fragments):
             yield from _root_fields(fragments[selection.name.value].selection_set, fragments)
 
 
-def document_decisions(info, who, owners) -> dict:
-    """{response key: Decision} for every mutation of the operation, computed once."""
+def document_decisions(info, decide) -> dict:
+    """{response key: Decision} for every mutation of the operation, computed once;
+    `decide(field name, arguments)` is the policy's answer for one of them."""
     cached = getattr(info.context, _CACHE_ATTR, None)
     if cached is not None and cached[0] is info.operation:
         return cached[1]
@@ -46,7 +47,7 @@ def document_decisions(info, who, owners) -> dict:
             continue
         args = get_argument_values(definition.args, node.arguments, info.variable_values)
         key = node.alias.value if node.alias else node.name.value
-        decisions[key] = policy.decide_root(who, "mutation", node.name.value, args, owners)
+        decisions[key] = decide(node.name.value, args)
     setattr(info.context, _CACHE_ATTR, (info.operation, decisions))
     return decisions
 

@@ -110,7 +110,7 @@ CASES = [
 
 @pytest.mark.parametrize("who, operation, field, args, decision", CASES)
 def test_decide_root(who, operation, field, args, decision):
-    assert policy.decide_root(who, operation, field, args, lookup) is decision
+    assert policy.decide_root(who, operation, field, args, lookup, stock=True) is decision
 
 
 def test_owners_are_not_asked_for_malformed_ids():
@@ -118,7 +118,8 @@ def test_owners_are_not_asked_for_malformed_ids():
         raise AssertionError("no lookup expected")
 
     args = {"ids": [gid("Product", 10), "%%%"]}
-    assert policy.decide_root(SHOPKEEPER_A, "mutation", "productBulkDelete", args, forbidden) is Decision.DENY
+    decision = policy.decide_root(SHOPKEEPER_A, "mutation", "productBulkDelete", args, forbidden, stock=True)
+    assert decision is Decision.DENY
 
 
 @pytest.mark.parametrize("who, sees_unpublished, kind", [
