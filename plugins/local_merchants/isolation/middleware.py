@@ -95,6 +95,8 @@ def _refusal(info, decisions):
 
 
 def _nested(next_, root, info, args):
+    if refusals.is_refusal(root):  # our own refusal payload: nothing but its errors
+        return next_(root, info, **args)
     who = _actor(info.context)
     type_name = info.parent_type.name
     decision = policy.decide_field(who, type_name, info.field_name)

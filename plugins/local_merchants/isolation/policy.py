@@ -301,9 +301,7 @@ OUR_FIELDS: Mapping[tuple, frozenset] = {
 }
 
 # Types whose owner is a shop: what a shopkeeper's target IDs may name.
-# OrderLine too: a line belongs to its part's shop (the dashboard's orderFulfill names
-# lines); a shop only ever reaches its own lines, so fields.py lists them as shared.
-OWNED_TYPES = fields.OWNED_TYPES | {"OrderLine"}
+OWNED_TYPES = fields.OWNED_TYPES
 
 OwnerLookup = Callable[[list], Mapping[NodeRef, Optional[int]]]
 
@@ -368,7 +366,9 @@ def decide_field(who: Actor, type_name: str, field: str) -> FieldDecision:
     permissions; only a shopkeeper's MANAGE_PRODUCTS / MANAGE_ORDERS, granted for
     their own shop, must not open other shops' objects reached below the root.
     """
-    if who.role is not Role.SHOPKEEPER or type_name.startswith("__"):  # "__": introspection
+    # "__": introspection types, and __typename on any type (Apollo clients such as the
+    # stock dashboard add it to every selection).
+    if who.role is not Role.SHOPKEEPER or type_name.startswith("__") or field.startswith("__"):
         return FieldDecision.ANSWER
     return _BY_ACCESS[fields.access(type_name, field)]
 

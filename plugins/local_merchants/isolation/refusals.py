@@ -22,6 +22,7 @@ NOTHING_SAVED = (
     "introuvable ; rechargez la page et recommencez."
 )
 _CACHE_ATTR = "_isolation_document_decisions"
+_REFUSAL_ATTR = "_isolation_refusal"
 
 
 def _root_fields(selection_set, fragments):
@@ -92,4 +93,13 @@ def payload(info, refused_here: bool):
     if field is None and "id" in info.parent_type.fields[info.field_name].args:
         field = "id"  # the object it names
     error = ValidationError(message, code=code)
-    return mutation.handle_errors(ValidationError({field or NON_FIELD_ERRORS: error}))
+    refusal = mutation.handle_errors(ValidationError({field or NON_FIELD_ERRORS: error}))
+    # Built here, holding only the refusal: its fields and its errors' answer as they are.
+    for item in [refusal, *(e for value in vars(refusal).values() if isinstance(value, list) for e in value)]:
+        setattr(item, _REFUSAL_ATTR, True)
+    return refusal
+
+
+def is_refusal(root) -> bool:
+    """Whether `root` is (part of) a refusal payload built by payload()."""
+    return getattr(root, _REFUSAL_ATTR, False) is True
