@@ -220,3 +220,23 @@ def test_collections_count_and_list_only_the_shops_products(api, keepers):
     assert [e["node"]["name"] for e in details["products"]["edges"]] == ["Pain de la boutique 1"]
     operator = api.login(OPERATOR_EMAIL).data(document("collectionDetails"), {"id": gid(collection), "first": 20})
     assert len(operator["collection"]["products"]["edges"]) == 2
+
+
+def test_hiding_an_orders_metadata_leaves_other_types_metadata_alone(api, keepers, two_shop_order):
+    """Order's metadata fields come from an interface shared with Product: scoping the
+    order's must not empty the product's (regression)."""
+    (merchant_1, variant_1), _, _ = keepers
+    product = variant_1.product
+    product.store_value_in_private_metadata({"note": "à commander lundi"})
+    product.store_value_in_metadata({"origine": "Île-de-France"})
+    product.save(update_fields=["private_metadata", "metadata"])
+    two_shop_order.store_value_in_metadata({"source": "camille.martin@exemple.fr"})
+    two_shop_order.save(update_fields=["metadata"])
+    keeper = api.login(shopkeeper_email(merchant_1))
+    found = keeper.data("query($id: ID!){ product(id: $id){ privateMetadata{ key value } metadata{ key } } }",
+                        {"id": gid(product)})["product"]
+    assert found["privateMetadata"] == [{"key": "note", "value": "à commander lundi"}]
+    assert found["metadata"] == [{"key": "origine"}]
+    order = keeper.data("query($id: ID!){ order(id: $id){ metadata{ key value } } }",
+                        {"id": gid(two_shop_order)})["order"]
+    assert order["metadata"] == []

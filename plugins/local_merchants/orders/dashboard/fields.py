@@ -5,6 +5,7 @@ that answers stock for everyone but a shopkeeper, and the shop's view for them.
 Set on the types' fields before the schema is built (install()), like grouped
 delivery's shipping methods; Saleor's files are untouched.
 """
+from copy import copy
 from functools import partial
 
 from django.utils import timezone
@@ -178,6 +179,7 @@ def _wrap(graphene_type, name, for_shop) -> None:
         def build(schema=None, dynamic=field):
             inner = dynamic.get_type(schema)
             if inner is not None:
+                inner = copy(inner)
                 inner.resolver = _scoped(_stock_resolver(graphene_type, name, inner), for_shop)
             return inner
 
@@ -188,7 +190,10 @@ def _wrap(graphene_type, name, for_shop) -> None:
         # Connection fields call the type's resolve_<name>, never field.resolver.
         setattr(graphene_type, f"resolve_{name}", staticmethod(resolver))
     else:
+        # A copy: fields of an interface (metadata...) are shared by every type using it.
+        field = copy(field)
         field.resolver = resolver
+        graphene_type._meta.fields[name] = field
 
 
 def _scoped(stock, for_shop):
