@@ -30,6 +30,9 @@ def main() -> None:
         "product": api.count("product", *queries.product_page(features, dataset["products"][0])),
         "search": api.count("search", *queries.search(features, dataset["terms"][0])),
     }
+    if features.search_suggestions:
+        result["suggestions"] = api.count(
+            "suggestions", *queries.suggestions(dataset["typed"][0]))
     rng = random.Random(6)
     for shop_count in (1, 5):
         if "--no-checkout" in sys.argv:

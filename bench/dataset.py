@@ -91,6 +91,8 @@ def sample() -> dict:
         "shops": shops,
         "products": products,
         "terms": terms,
+        # What is in the box while typing those terms: their first 3 to 5 letters.
+        "typed": [term[:3 + i % 3] for i, term in enumerate(terms)],
         "variants": [v for shop in shops for v in shop],
         "published_products": len(published),
     }

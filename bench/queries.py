@@ -26,6 +26,7 @@ class Features:
     product_merchant: bool = False
     delivery_options: bool = False
     delivery_slots: bool = False
+    search_suggestions: bool = False
 
     @classmethod
     def from_introspection(cls, data: dict) -> "Features":
@@ -37,6 +38,7 @@ class Features:
             delivery_options="deliveryOptions" in names("checkout"),
             delivery_slots="deliverySlots" in names("query")
             and "checkoutDeliverySlotUpdate" in names("mutation"),
+            search_suggestions="searchSuggestions" in names("query"),
         )
 
     def ours_only(self) -> list:
@@ -74,6 +76,15 @@ def search(features: Features, term: str, first: int = 24) -> tuple:
       }}
     }}"""
     return query, {"first": first, "term": term}
+
+
+def suggestions(typed: str) -> tuple:
+    """What the storefront's search box asks while a resident types (ours only)."""
+    query = """
+    query Suggestions($q: String!) {
+      searchSuggestions(query: $q, first: 8) { kind text merchant { slug } }
+    }"""
+    return query, {"q": typed}
 
 
 def product_page(features: Features, product_id: str) -> tuple:

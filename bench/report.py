@@ -2,6 +2,8 @@
 import json
 from pathlib import Path
 
+from . import rounds
+
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
@@ -77,14 +79,35 @@ def markdown(results: dict) -> str:
             "| --- | --- | --- | --- | --- | --- | --- |",
         ]
         for row in scale["rows"]:
-            ours, stock = row["ours"], row["stock"]
+            ours, stock = row["ours"], row.get("stock")
+            stock_cells = (
+                f"{_fmt(stock['demo']['p95_ms'])} / {_fmt(stock['x10']['p95_ms'])} "
+                f"| {_fmt(stock['ratio_p95'])}" if stock else "— | —"
+            )
             lines.append(
                 f"| {row['request']} | {_fmt(ours['demo']['p95_ms'])} / {_fmt(ours['x10']['p95_ms'])} "
-                f"| {_fmt(ours['ratio_p95'])} | {_fmt(stock['demo']['p95_ms'])} / "
-                f"{_fmt(stock['x10']['p95_ms'])} | {_fmt(stock['ratio_p95'])} "
+                f"| {_fmt(ours['ratio_p95'])} | {stock_cells} "
                 f"| {_fmt(row['queries']['demo'])} / {_fmt(row['queries']['x10'])} "
                 f"| {row.get('target', '')} |"
             )
+        lines += [
+            "",
+            "| request | ours demo median / ×10 median (ms) | stock demo median / ×10 median (ms) |",
+            "| --- | --- | --- |",
+        ]
+        for row in scale["rows"]:
+            ours, stock = row["ours"], row.get("stock")
+            lines.append(
+                f"| {row['request']} | {_fmt(ours['demo']['median_ms'])} / "
+                f"{_fmt(ours['x10']['median_ms'])} | "
+                + (f"{_fmt(stock['demo']['median_ms'])} / {_fmt(stock['x10']['median_ms'])} |"
+                   if stock else "— |")
+            )
+        if scale.get("search_targets"):
+            lines += ["", "Search targets:", "", "| measure | value | target | |",
+                      "| --- | --- | --- | --- |"]
+            for what, value, limit, status in scale["search_targets"]:
+                lines.append(f"| {what} | {_fmt(value)} | ≤ {_fmt(limit)} | {status} |")
     load = results.get("load")
     if load:
         lines += [
@@ -108,6 +131,16 @@ def markdown(results: dict) -> str:
                     f"| {_fmt(result['steps'][0]['p95_ms'] if result['steps'] else None)} "
                     f"| {sum(s['orders'] for s in result['steps'])} |"
                 )
+        districts = load["districts"]
+        if "demo" in districts and "x10" in districts:
+            for name in ("ours", "ours_cached"):
+                demo_rps = districts["demo"][name]["rps_at_p95_under_500ms"]
+                x10_rps = districts["x10"][name]["rps_at_p95_under_500ms"]
+                value = round(x10_rps / demo_rps, 2) if demo_rps else None
+                lines.append(
+                    f"\nCapacity ×10 ÷ demo, {LABELS[name]}: {_fmt(value)} "
+                    f"(target ≥ 0.8: {target_status(value, 0.8, True)})."
+                )
         for district, servers in load["districts"].items():
             if not any(r["rps_at_p95_under_500ms"] for r in servers.values()):
                 lines.append(
@@ -130,6 +163,10 @@ def markdown(results: dict) -> str:
                     f"| {name} | {page['cold_api_calls']} / {page['cold_db_queries']} "
                     f"| {page['p50_ms']} / {page['p90_ms']} | {page['warm_db_queries']} |"
                 )
+    courier_rounds = results.get("rounds")
+    if courier_rounds:
+        lines += ["", "## Courier rounds (bench/rounds.py, generated slots of the demo district)", "",
+                  rounds.markdown(courier_rounds)]
     lines += ["", "Reproduce: `make bench`; figures in bench/results/latest.json."]
     return "\n".join(lines) + "\n"
 

@@ -3,6 +3,7 @@ from graphene_federation import build_schema
 from saleor.graphql.api import Mutation as SaleorMutation
 from saleor.graphql.api import Query as SaleorQuery
 
+from plugins.grouped_delivery.courier.graphql.schema import CourierMutations, CourierQueries
 from plugins.grouped_delivery.graphql.schema import (
     GroupedDeliveryMutations,
     GroupedDeliveryQueries,
@@ -19,16 +20,19 @@ from plugins.local_merchants.orders.graphql.schema import (
     MerchantOrderMutations,
     MerchantOrderQueries,
 )
+from plugins.search.graphql.schema import SearchQueries
 
 
 class Query(
     ScopedStockQueries,  # first: warehouse/stock resolvers narrowed by the isolation policy
     CatalogueQueries,  # products without Saleor's DISTINCT when nothing can repeat one
+    SearchQueries,  # products ranked by relevance for a search; suggestions
     DashboardOrderQueries,  # orders, home page figures, customers: a shopkeeper's own scope
     MerchantQueries,
     MerchantOrderQueries,
     MerchantSettlementQueries,
     GroupedDeliveryQueries,
+    CourierQueries,
     SaleorQuery,
 ):
     pass
@@ -39,6 +43,7 @@ class Mutation(
     GroupedDeliveryMutations,
     MerchantMutations,
     MerchantOrderMutations,
+    CourierMutations,
     DashboardOrderMutations,  # orderFulfill: a shop prepares its own lines
     SaleorMutation,
 ):

@@ -50,8 +50,11 @@ INSTALLED_APPS = INSTALLED_APPS + [
     "plugins.local_merchants.orders.apps.MerchantOrdersConfig",
     "plugins.grouped_delivery.apps.GroupedDeliveryConfig",
     "plugins.api_guard.apps.ApiGuardConfig",
+    "plugins.search.apps.SearchConfig",
     "storefront_theme",
 ]
+# French full-text search on indexed documents (plugins/search), through Saleor's own hook.
+SEARCH_BACKEND = "plugins.search.backend"
 
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware"] + MIDDLEWARE[1:]
 

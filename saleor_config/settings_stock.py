@@ -27,3 +27,5 @@ GRAPHENE = {
 # Saleor's own URLs serve Saleor's own schema at /graphql/, untouched by extend_type
 # as long as nothing here imports our GraphQL modules (bench checks it by introspection).
 ROOT_URLCONF = "saleor.urls"
+# Stock's search: trigram and full text computed on every product at each request.
+SEARCH_BACKEND = "saleor.search.backends.postgresql"

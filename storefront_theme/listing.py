@@ -17,11 +17,15 @@ def street_of(line: str) -> str:
     return _NUMBER.sub("", line or "").strip() or "Adresse non précisée"
 
 
+def _folded(text: str) -> str:
+    """Without accents, case or extra spaces: "Comté  12 mois" ~ "comte 12 mois"."""
+    text = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).casefold().split())
+
+
 def sort_key(street: str) -> str:
     """Streets are looked up by their name: "rue de Passy" files under P."""
-    name = _STREET_KINDS.sub("", street).strip()
-    name = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in name if not unicodedata.combining(ch)).casefold()
+    return _folded(_STREET_KINDS.sub("", street).strip())
 
 
 def by_street(merchants: Iterable[dict]) -> list:
@@ -34,3 +38,12 @@ def by_street(merchants: Iterable[dict]) -> list:
         for street in sorted(groups, key=sort_key)
     ]
 
+
+
+def group_offers(products: Iterable[dict]) -> list:
+    """The same product sold by several shops as one entry, in the order the search
+    ranked them: [{"product": the first, "offers": every shop's product card}]."""
+    groups: dict = {}
+    for product in products:
+        groups.setdefault(_folded(product["name"]), []).append(product)
+    return [{"product": offers[0], "offers": offers} for offers in groups.values()]

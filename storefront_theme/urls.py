@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import account, basket, catalogue, checkout, shopkeeper
+from .views import account, basket, catalogue, checkout, courier, search, shopkeeper
 
 app_name = "storefront"
 
@@ -9,7 +9,8 @@ urlpatterns = [
     path("boutiques/", catalogue.directory, name="directory"),
     path("boutiques/<slug:slug>/", catalogue.shop, name="shop"),
     path("produits/<slug:slug>/", catalogue.product, name="product"),
-    path("recherche/", catalogue.search, name="search"),
+    path("recherche/", search.search, name="search"),
+    path("recherche/suggestions/", search.suggestions, name="suggestions"),
     path("panier/", basket.basket, name="basket"),
     path("panier/ajouter/", basket.add, name="basket_add"),
     path("panier/modifier/", basket.update, name="basket_update"),
@@ -23,4 +24,7 @@ urlpatterns = [
     path("commercant/", shopkeeper.shopkeeper, name="shopkeeper"),
     path("commercant/connexion/", shopkeeper.shopkeeper_login, name="shopkeeper_login"),
     path("commercant/pret/", shopkeeper.mark_ready, name="mark_ready"),
+    path("coursier/", courier.courier, name="courier"),
+    path("coursier/connexion/", courier.courier_login, name="courier_login"),
+    path("coursier/arret/", courier.press, name="courier_press"),
 ]

@@ -8,9 +8,14 @@ class GroupedDeliveryConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from saleor.account.models import Address
         from saleor.plugins.models import PluginConfiguration
+
+        from .geo.services import on_address_saved
 
         from .services.settings import saved_configuration
 
         post_save.connect(saved_configuration.invalidate, sender=PluginConfiguration)
         post_delete.connect(saved_configuration.invalidate, sender=PluginConfiguration)
+        # Every address (shop, delivery, company) gets its location when it is saved.
+        post_save.connect(on_address_saved, sender=Address, dispatch_uid="locate_address")

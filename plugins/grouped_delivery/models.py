@@ -79,3 +79,8 @@ class OrderDeliverySlot(models.Model):
     )
     slot = models.ForeignKey(DeliverySlot, on_delete=models.PROTECT, related_name="orders")
     released = models.BooleanField(default=False)
+
+
+# Models of the sub-packages, so that Django registers them with this app.
+from .geo.models import AddressLocation, KnownAddress  # noqa: E402,F401
+from .courier.models import PlannedRoute, PlannedStop, RoundPlan  # noqa: E402,F401

@@ -1,4 +1,6 @@
 """The courier's printable round sheet (PDF), for the operator only (staff JWT)."""
+import base64
+
 from django.contrib.auth import authenticate
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.template.loader import render_to_string
@@ -8,6 +10,9 @@ from weasyprint import HTML
 from plugins.local_merchants.isolation import policy
 from plugins.local_merchants.isolation.actors import actor_for
 
+from .courier.maps import route_map
+from .courier.models import RoundPlan
+from .courier.sheet import route_sheets
 from .models import DeliverySlot
 from .services.rounds import round_sheet
 from .services.settings import current_settings
@@ -28,10 +33,24 @@ def round_sheet_pdf(request, slot_id: int):
     slot = DeliverySlot.objects.filter(pk=slot_id).first()
     if slot is None:
         raise Http404("Ce créneau n'existe pas.")
-    html = render_to_string(
-        "grouped_delivery/round_sheet.html",
-        {"sheet": round_sheet(slot), "central_point": current_settings().central_point},
-    )
+    html = sheet_html(slot)
     response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="tournee-{slot.start:%Y%m%d-%H%M}.pdf"'
     return response
+
+
+def sheet_html(slot) -> str:
+    """The printable sheet (the PDF's source): the kept plan's order and map, or without a
+    plan the shops in street order and the deliveries in order-number order."""
+    plan = RoundPlan.objects.filter(slot=slot).first()
+    routes = route_sheets(plan.routes.all()) if plan else []
+    return render_to_string("grouped_delivery/round_sheet.html", {
+        "sheet": round_sheet(slot), "central_point": current_settings().central_point,
+        "plan": plan, "routes": routes,
+        # The map as an image: WeasyPrint draws SVG images (CairoSVG), not inline SVG.
+        "map_uri": _svg_uri(route_map(routes)) if routes else "",
+    })
+
+
+def _svg_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()

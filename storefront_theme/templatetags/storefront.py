@@ -52,3 +52,9 @@ def get(mapping, key):
 @register.filter
 def articles(count):
     return formatting.plural(int(count or 0), "article")
+
+
+@register.filter
+def time_of_day(value):
+    """"2026-12-02T09:12:00+00:00" -> "10 h 12" (Paris)."""
+    return formatting.clock(formatting.parse_instant(value)) if value else ""

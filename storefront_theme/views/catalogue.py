@@ -1,4 +1,4 @@
-"""Browsing: home, shop directory, shop page, product page, search.
+"""Browsing: home, shop directory, shop page, product page (search: search.py).
 
 Each page asks the API once (the directory pages through the merchants, 100 at a
 time) and anonymous reads come from the cache.
@@ -75,13 +75,6 @@ query Product($slug: String!) {
     merchant { ...MerchantCard openingHours { weekday opens closes } }
   }
 }""" + MERCHANT_CARD
-
-SEARCH = """
-query Search($q: String!) {
-  products(first: 48, filter: {search: $q}) { totalCount edges { node { ...ProductCard } } }
-  merchants(first: 20, filter: {search: $q}) { edges { node { ...MerchantCard } } }
-}""" + MERCHANT_CARD + PRODUCT_CARD
-
 
 def trade_label(value):
     try:
@@ -164,16 +157,3 @@ def product_context(found, errors=None, quantity=1):
         "errors": errors or {},
         "quantity": quantity,
     }
-
-
-@storefront_view
-def search(request):
-    # Control characters (a NUL from "?q=%00"...) are never part of a search.
-    query = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()[:100]
-    data = api.cached(SEARCH, {"q": query}) if query else None
-    return page(request, "storefront/search.html", {
-        "query": query,
-        "products": api.edges(data["products"]) if data else [],
-        "product_count": data["products"]["totalCount"] if data else 0,
-        "merchants": api.edges(data["merchants"]) if data else [],
-    })

@@ -428,6 +428,8 @@ def test_every_root_field_is_classified():
         # The stock dashboard's order and home pages, answered with the shop's part:
         # tests/integration/dashboard/ and tests/live/test_dashboard_pages.py.
         "order", "ordersTotal", "homepageEvents", "orderFulfill",
+        # Search suggestions: the product and shop scopes, tests/integration/search.
+        "searchSuggestions",
     }
     assert sorted(set(unclassified) - covered_elsewhere) == []
 

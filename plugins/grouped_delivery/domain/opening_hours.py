@@ -219,3 +219,10 @@ def can_prepare_before(
     if to_paris(deadline) <= to_paris(now):
         return False
     return open_duration(periods, closures, now, deadline) >= lead_time
+
+
+def open_intervals(
+    periods: Sequence[OpeningPeriod], closures: AbstractSet[date], start: datetime, end: datetime
+) -> list:
+    """When the shop is open between start and end: [(opens, closes)] in UTC, in order."""
+    return list(_open_intervals(periods, closures, start, end))

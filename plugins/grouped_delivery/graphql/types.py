@@ -7,11 +7,13 @@ from saleor.graphql.shipping.types import ShippingMethod
 from django.utils import timezone
 
 from .. import models
+from ..courier.graphql import resolvers as round_plans
 from ..domain.slots import remaining
 from ..services.slots import is_available
 from .enums import DeliveryErrorCode, DeliveryKind, DeliveryZoneCode
 
 MERCHANT = "plugins.local_merchants.graphql.types.Merchant"
+COURIER = "plugins.grouped_delivery.courier.graphql.types"
 
 
 class DeliveryError(Error):
@@ -81,3 +83,49 @@ class DeliveryRound(graphene.ObjectType):
                           description="Shops to visit, with what to collect from each.")
     deliveries = graphene.List(graphene.NonNull(RoundDelivery), required=True)
     sheet_url = graphene.String(required=True, description="The courier's printable PDF.")
+    routes = graphene.List(graphene.NonNull(f"{COURIER}.CourierRoute"), required=True, description=(
+        "The kept plan (deliveryRoundPlan), one route per courier, in visiting order."))
+    distance_km = graphene.Float(required=True, description="The plan: all bikes, hub and back.")
+    per_shop_distance_km = graphene.Float(required=True, description=(
+        "The same orders if every shop took its own part to the resident and came back."))
+    unrouted = graphene.List(graphene.NonNull(Order), required=True,
+                             description="Orders the plan could not place.")
+    unrouted_reasons = graphene.List(graphene.NonNull(f"{COURIER}.UnroutedOrder"), required=True,
+                                     description="Why each unrouted order could not be placed.")
+    couriers = graphene.Int(description="Bikes of the kept plan; null while not planned.")
+    planned_at = graphene.DateTime(description="When the plan was made; null while not planned.")
+
+    @staticmethod
+    def resolve_routes(root, _info):
+        return round_plans.resolve_routes(root)
+
+    @staticmethod
+    def resolve_distance_km(root, _info):
+        plan = round_plans.plan_of(root)
+        return round(plan.metres / 1000, 2) if plan else 0.0
+
+    @staticmethod
+    def resolve_per_shop_distance_km(root, _info):
+        plan = round_plans.plan_of(root)
+        return round(plan.per_shop_metres / 1000, 2) if plan else 0.0
+
+    @staticmethod
+    def resolve_unrouted(root, _info):
+        return [order for order, _ in round_plans.resolve_unrouted(root)]
+
+    @staticmethod
+    def resolve_unrouted_reasons(root, _info):
+        from ..courier.graphql.types import UnroutedOrder
+
+        return [UnroutedOrder(order=order, code=u["code"], message=u["message"])
+                for order, u in round_plans.resolve_unrouted(root)]
+
+    @staticmethod
+    def resolve_couriers(root, _info):
+        plan = round_plans.plan_of(root)
+        return plan.couriers if plan else None
+
+    @staticmethod
+    def resolve_planned_at(root, _info):
+        plan = round_plans.plan_of(root)
+        return plan.planned_at if plan else None

@@ -1,7 +1,9 @@
 import django_filters
-from django.db.models import Q
 from saleor.graphql.core.filters import EnumFilter
 from saleor.graphql.core.types import FilterInputObjectType
+
+from plugins.search import matching
+from plugins.search.phrase import parse
 
 from ..models import Merchant
 from .enums import MerchantTradeEnum
@@ -14,10 +16,10 @@ def filter_trade(qs, _, value):
 def filter_search(qs, _, value):
     if not value:
         return qs
-    return qs.filter(
-        Q(name__icontains=value) | Q(description__icontains=value)
-        | Q(slug__icontains=value)
-    )
+    # Name, trade and street from the search index (plugins/search), the last word
+    # completed ("boulang"); input with nothing searchable ("%", an emoji) finds nothing.
+    phrase = parse(value, prefix=True)
+    return qs.filter(matching.shop_matches(phrase)) if phrase else qs.none()
 
 
 def filter_is_active(qs, _, value):

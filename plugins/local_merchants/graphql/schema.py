@@ -1,9 +1,9 @@
 """Merchant queries and mutations, and Product.merchant / User.merchant on Saleor's types."""
 import graphene
 from saleor.graphql.account.types import User
-from saleor.graphql.core.fields import FilterInputConnectionField
 from saleor.graphql.product.types import Product
 
+from plugins.search.graphql.fields import RankedMerchantsField
 from saleor_config.graphql_extensions import extend_type
 
 from . import resolvers
@@ -28,8 +28,9 @@ extend_type(
 
 
 class MerchantQueries(graphene.ObjectType):
-    merchants = FilterInputConnectionField(
-        Merchant, filter=MerchantFilterInput(), description="Shops of the district.",
+    merchants = RankedMerchantsField(
+        Merchant, filter=MerchantFilterInput(),
+        description="Shops of the district. With a search: most relevant first.",
     )
     merchant = graphene.Field(
         Merchant, id=graphene.Argument(graphene.ID), slug=graphene.Argument(graphene.String),

@@ -47,7 +47,7 @@ OWNED_TYPE_FIELDS: Mapping[str, str] = {
     "Warehouse": "id +name +slug +companyName +shippingZones +address +email",
     "Merchant": (
         "id name slug description clickAndCollect isActive trade tradeLabel address "
-        "openingHours products +siret +email +phone +commissionRate"
+        "openingHours products location +siret +email +phone +commissionRate"
     ),
     # A line belongs to its part's shop (orderFulfill names lines); a shop reaches only
     # its own lines (orders/dashboard/), so every field is public here.
@@ -146,6 +146,7 @@ SHARED_TYPE_FIELDS: Mapping[str, str] = {
     ),
     "FulfillmentLine": "id quantity orderLine",
     "GatewayConfigLine": "field value",
+    "GeoPoint": "latitude longitude precision",  # a shop's public place
     "Geolocalization": "country",
     "GiftCard": (
         "code user created startDate endDate lastUsedOn isActive initialBalance "
@@ -262,6 +263,7 @@ SHARED_TYPE_FIELDS: Mapping[str, str] = {
     "ReducedRate": "rate rateType",
     "RefreshToken": "token payload",
     "RequestPasswordReset": "errors accountErrors",
+    "SearchSuggestion": "kind text merchant",
     "SelectedAttribute": "attribute values",
     "ServiceAccount": (
         "-id -name -created -isActive -permissions -tokens -privateMetadata -metadata "

@@ -224,6 +224,7 @@ SHOPKEEPER_RULES: Mapping[tuple, Rule] = {
         "shop", "me", "categories", "category", "collections", "collection",
         "productTypes", "productType", "attributes", "attribute", "taxTypes",
         "addressValidationRules", "merchants", "merchant", "deliveryZoneCheck",
+        "searchSuggestions",  # products and shops through the same scopes as the lists
     )},
     # Reads of shop data: rows narrowed to the shop by querysets.py, another shop's
     # object answers null like a missing one.
@@ -283,7 +284,7 @@ _OPERATOR = frozenset({Role.OPERATOR})
 _EVERYONE = frozenset(Role)
 OUR_FIELDS: Mapping[tuple, frozenset] = {
     **{("query", name): _EVERYONE for name in (
-        "merchants", "merchant", "deliveryZoneCheck", "deliverySlots",
+        "merchants", "merchant", "deliveryZoneCheck", "deliverySlots", "searchSuggestions",
         "_service",  # the schema's SDL, no data
     )},
     ("mutation", "checkoutDeliverySlotUpdate"): _EVERYONE,  # the basket's token decides
@@ -298,6 +299,13 @@ OUR_FIELDS: Mapping[tuple, frozenset] = {
     ("query", "merchantOrders"): _OPERATOR,
     ("query", "merchantSettlements"): _OPERATOR,
     ("query", "deliveryRound"): _OPERATOR,  # courier sheet: customers' home addresses
+    ("mutation", "deliveryRoundPlan"): _OPERATOR,
+    ("query", "roundFigures"): _OPERATOR,
+    ("query", "addressesToCheck"): _OPERATOR,
+    # Couriers are accounts of any role but shopkeeper; the resolvers check the permission.
+    **{key: frozenset({Role.OPERATOR, Role.STAFF, Role.CUSTOMER}) for key in (
+        ("query", "courierRounds"), ("mutation", "courierStopCollected"),
+        ("mutation", "courierStopDelivered"), ("mutation", "courierStopNotDelivered"))},
 }
 
 # Types whose owner is a shop: what a shopkeeper's target IDs may name.

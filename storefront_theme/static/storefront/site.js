@@ -71,8 +71,109 @@
     });
   }
 
+  // Suggestions while typing (ARIA combobox): shops and product names from the API,
+  // 200 ms after the last key; arrows move, Enter opens, Escape closes. Without this
+  // script the box is a plain search form.
+  var suggestCount = 0;
+
+  function suggest(input) {
+    var url = input.getAttribute("data-suggest");
+    var list = document.createElement("ul");
+    var timer = null;
+    var items = [];
+    var active = -1;
+    var asked = "";
+    suggestCount += 1;
+    list.id = "suggestions-" + suggestCount;
+    list.className = "suggestions";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Suggestions");
+    list.hidden = true;
+    input.parentNode.appendChild(list);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-expanded", "false");
+
+    function close() {
+      list.hidden = true;
+      active = -1;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+    }
+
+    function select(index) {
+      active = index;
+      Array.prototype.forEach.call(list.children, function (li, i) {
+        li.setAttribute("aria-selected", i === index ? "true" : "false");
+      });
+      if (index >= 0) { input.setAttribute("aria-activedescendant", list.id + "-" + index); }
+      else { input.removeAttribute("aria-activedescendant"); }
+    }
+
+    function show(found) {
+      items = found;
+      list.textContent = "";
+      found.forEach(function (item, i) {
+        var li = document.createElement("li");
+        var kind = document.createElement("span");
+        li.id = list.id + "-" + i;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        li.textContent = item.text;
+        kind.className = "kind";
+        kind.textContent = item.kind === "MERCHANT" ? "boutique" : "produit";
+        li.appendChild(kind);
+        // mousedown, not click: the input keeps its focus until we leave the page.
+        li.addEventListener("mousedown", function (event) {
+          event.preventDefault();
+          window.location.href = item.url;
+        });
+        list.appendChild(li);
+      });
+      if (!found.length) { close(); return; }
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      select(-1);
+    }
+
+    function ask() {
+      var q = input.value.trim();
+      if (q === asked) { return; }
+      asked = q;
+      if (q.length < 2) { show([]); return; }
+      fetch(url + "?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (body) {
+          // An older answer arriving late must not replace the newer one.
+          if (body && q === input.value.trim()) { show(body.suggestions); }
+        })
+        .catch(function () { /* the form still searches on submit */ });
+    }
+
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(ask, 200); });
+    input.addEventListener("keydown", function (event) {
+      if (list.hidden) { return; }
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        // -1 is the typed text itself: the arrows cycle through it and the options.
+        var next = active + (event.key === "ArrowDown" ? 1 : -1);
+        if (next >= items.length) { next = -1; } else if (next < -1) { next = items.length - 1; }
+        select(next);
+      } else if (event.key === "Enter" && active >= 0 && active < items.length) {
+        event.preventDefault();
+        window.location.href = items[active].url;
+      } else if (event.key === "Escape") {
+        event.preventDefault();  // a search box would also erase what was typed
+        close();
+      }
+    });
+    input.addEventListener("blur", close);
+  }
+
   function start() {
     document.querySelectorAll("form[data-zone-check]").forEach(zoneCheck);
+    document.querySelectorAll("input[data-suggest]").forEach(suggest);
     var payment = document.getElementById("payment-form");
     if (payment && document.getElementById("card")) {
       // Stripe.js loads deferred after this file: wait for it.

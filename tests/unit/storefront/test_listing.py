@@ -44,3 +44,18 @@ def test_by_street_groups_and_orders_by_street_name_then_shop():
         ("avenue Mozart", ["Fleurs"]),
         ("rue de Passy", ["Boulangerie", "Vins Passy"]),
     ]
+
+
+def test_group_offers_lists_a_product_once_with_every_shop():
+    from storefront_theme.listing import group_offers
+
+    cards = [
+        {"name": "Comté 12 mois", "merchant": {"name": "A"}},
+        {"name": "Comte  12 MOIS", "merchant": {"name": "B"}},
+        {"name": "Brie de Meaux", "merchant": {"name": "A"}},
+        {"name": "Comté 12 mois", "merchant": {"name": "C"}},
+    ]
+    groups = group_offers(cards)
+    assert [g["product"]["name"] for g in groups] == ["Comté 12 mois", "Brie de Meaux"]
+    assert [o["merchant"]["name"] for o in groups[0]["offers"]] == ["A", "B", "C"]
+    assert group_offers([]) == []

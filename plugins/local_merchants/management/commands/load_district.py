@@ -35,6 +35,8 @@ from fixtures.district import (
     generate_district,
 )
 from plugins.french_vat.plugin import META_CODE_KEY
+from plugins.search import documents as search_documents
+from plugins.grouped_delivery.geo.demo import load_demo_addresses, locate_unlocated
 
 from ...models import Merchant, ProductMerchant
 from ...onboarding import MERCHANT_COUNTRY, create_merchant
@@ -59,6 +61,7 @@ class Command(BaseCommand):
         district = generate_district(merchants, seed)
         password_hash = make_password(settings.P16_DEMO_PASSWORD)  # hashed once for all shops
         with transaction.atomic():
+            load_demo_addresses()  # first: the shops' addresses are located when saved
             _ensure_shop_settings()
             _ensure_operator(password_hash)
             _ensure_france_zone()
@@ -84,6 +87,9 @@ class Command(BaseCommand):
                         batch, shops, categories, product_types
                     )
                 progress.update(len(batch))
+        locate_unlocated()
+        if created_products:
+            search_documents.analyze()
         if verbosity >= 1:
             self.stdout.write(
                 f"{created_shops} boutique(s) et {created_products} produit(s) créés ; "
@@ -223,6 +229,8 @@ def _add_missing_products(
     )
     if fetch_active_discounts():
         update_products_minimal_variant_prices(products)
+    # Bulk inserts send no signal: their search documents, in one statement.
+    search_documents.refresh_products([product.pk for product in products])
     return len(products)
 
 

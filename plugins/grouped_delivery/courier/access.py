@@ -1,0 +1,26 @@
+"""Who may ride rounds: the operator, and accounts of the couriers' permission group."""
+from plugins.local_merchants.isolation import policy
+from plugins.local_merchants.isolation.actors import actor_for
+
+COURIER_PERMISSION = "grouped_delivery.ride_rounds"
+COURIER_GROUP = "Coursiers"
+
+
+def may_ride_rounds(user) -> bool:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if policy.may_manage_merchants(actor_for(user)):
+        return True
+    # A shopkeeper account is never a courier: it would see residents' addresses.
+    return actor_for(user).role is not policy.Role.SHOPKEEPER and user.has_perm(COURIER_PERMISSION)
+
+
+def ensure_courier_group():
+    """The permission group the operator adds courier accounts to (dashboard: Groupes)."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _ = Group.objects.get_or_create(name=COURIER_GROUP)
+    app_label, codename = COURIER_PERMISSION.split(".")
+    group.permissions.add(Permission.objects.get(content_type__app_label=app_label,
+                                                 codename=codename))
+    return group
