@@ -12,6 +12,10 @@ from plugins.local_merchants.catalogue import CatalogueQueries
 from plugins.local_merchants.graphql.schema import MerchantMutations, MerchantQueries
 from plugins.local_merchants.isolation.queries import ScopedStockQueries
 from plugins.local_merchants.money.graphql.schema import MerchantSettlementQueries
+from plugins.local_merchants.orders.dashboard.schema import (
+    DashboardOrderMutations,
+    DashboardOrderQueries,
+)
 from plugins.local_merchants.orders.graphql.schema import (
     MerchantOrderMutations,
     MerchantOrderQueries,
@@ -23,6 +27,7 @@ class Query(
     ScopedStockQueries,  # first: warehouse/stock resolvers narrowed by the isolation policy
     CatalogueQueries,  # products without Saleor's DISTINCT when nothing can repeat one
     SearchQueries,  # products ranked by relevance for a search; suggestions
+    DashboardOrderQueries,  # orders, home page figures, customers: a shopkeeper's own scope
     MerchantQueries,
     MerchantOrderQueries,
     MerchantSettlementQueries,
@@ -34,8 +39,14 @@ class Query(
 
 
 # GroupedDeliveryMutations first: it replaces stock checkout mutations (same names).
-class Mutation(GroupedDeliveryMutations, MerchantMutations, MerchantOrderMutations,
-               CourierMutations, SaleorMutation):
+class Mutation(
+    GroupedDeliveryMutations,
+    MerchantMutations,
+    MerchantOrderMutations,
+    CourierMutations,
+    DashboardOrderMutations,  # orderFulfill: a shop prepares its own lines
+    SaleorMutation,
+):
     pass
 
 

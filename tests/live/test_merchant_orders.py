@@ -7,6 +7,8 @@ from decimal import Decimal
 import pytest
 from graphql_relay import to_global_id
 
+from tests.live.test_security_matrix import refused_in_payload
+
 pytestmark = [pytest.mark.live]
 
 ADDRESS = {"firstName": "Camille", "lastName": "Martin", "streetAddress1": "40 avenue Mozart",
@@ -109,7 +111,8 @@ def test_three_shops_prepare_one_order(site_server, committed):
     # A cannot mark B's part ready: refused, nothing changed.
     part_b = MerchantOrder.objects.get(order_id=int(order["number"]), merchant=shop_b)
     refused = keeper_a.execute(MARK_READY, {"id": to_global_id("MerchantOrder", part_b.pk)})
-    assert refused["errors"] and not (refused.get("data") or {}).get("merchantOrderMarkReady")
+    assert refused_in_payload(refused, "merchantOrderMarkReady"), refused
+    assert refused["data"]["merchantOrderMarkReady"]["merchantOrder"] is None
     part_b.refresh_from_db()
     assert part_b.status == "TO_PREPARE"
 

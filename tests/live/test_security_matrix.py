@@ -102,7 +102,10 @@ def clients(site_server, shops, django_db_blocker):
 # kinds: "mutation"  shopkeeper: own allowed, foreign denied; anonymous, customer: denied
 #        "private"   query needing MANAGE_PRODUCTS: own found, foreign null/empty; others denied
 #        "catalogue" public query: own found, foreign null for the shopkeeper; others see public data
-#        "operator"  operator only: denied to every role of the matrix
+#        "operator"  operator only: denied to every role of the matrix (a shopkeeper's
+#                    mutation: refused in its payload, NOT_FOUND)
+#        "shop"      the dashboard's order and home queries: a shopkeeper gets the own
+#                    shop's scope (tests/integration/dashboard), others denied as in stock
 
 M = "mutation"
 OPERATIONS = {
@@ -205,12 +208,12 @@ OPERATIONS = {
                         lambda t, u: {}, "operator"),
     "deleteWarehouse": ("mutation($id:ID!){ deleteWarehouse(id:$id){ warehouseErrors{ code } } }",
                         lambda t, u: {"id": t.warehouse}, "operator"),
-    "orders": ("query{ orders(first:5){ edges{ node{ id } } } }", lambda t, u: {}, "operator"),
-    "draftOrders": ("query{ draftOrders(first:5){ edges{ node{ id } } } }", lambda t, u: {}, "operator"),
-    "customers": ("query{ customers(first:5){ edges{ node{ email } } } }", lambda t, u: {}, "operator"),
+    "orders": ("query{ orders(first:5){ edges{ node{ id } } } }", lambda t, u: {}, "shop"),
+    "draftOrders": ("query{ draftOrders(first:5){ edges{ node{ id } } } }", lambda t, u: {}, "shop"),
+    "customers": ("query{ customers(first:5){ edges{ node{ email } } } }", lambda t, u: {}, "shop"),
     "staffUsers": ("query{ staffUsers(first:5){ edges{ node{ email } } } }", lambda t, u: {}, "operator"),
     "reportProductSales": ("query{ reportProductSales(period:TODAY, first:5){ edges{ node{ id } } } }",
-                           lambda t, u: {}, "operator"),
+                           lambda t, u: {}, "shop"),
     "productTypeCreate": ("mutation{ productTypeCreate(input:{name:\"X\"}){ productErrors{ code } } }",
                           lambda t, u: {}, "operator"),
     "categoryCreate": ("mutation{ categoryCreate(input:{name:\"X\"}){ productErrors{ code } } }",
@@ -304,6 +307,15 @@ def _denied(body, field):
     return (body.get("data") or {}).get(field) is None and any(DENIED in e["message"] for e in errors)
 
 
+def refused_in_payload(body, field):
+    """A shopkeeper's refused mutation: NOT_FOUND in its own payload (the dashboard shows it)."""
+    if body.get("errors") or not (body.get("data") or {}).get(field):
+        return False
+    payload = body["data"][field]
+    codes = {e.get("code") for key, value in payload.items() if key.endswith("rrors") for e in value or []}
+    return codes == {"NOT_FOUND"}
+
+
 def _payload_ok(body, field):
     if body.get("errors"):
         return False
@@ -334,12 +346,22 @@ def test_matrix(site_server, shops, clients, name, role):
     if name in WANTED:
         wanted = WANTED[name](target)
 
-    if kind == "operator":
+    if kind == "operator" and role in ("own", "foreign") and document.startswith("mutation"):
+        assert refused_in_payload(body, field), body
+    elif kind == "operator":
+        assert _denied(body, field), body
+    elif kind == "shop" and role in ("own", "foreign"):
+        assert not body.get("errors"), body
+        if name in ("customers", "draftOrders"):
+            assert body["data"][field]["edges"] == [], body
+    elif kind == "shop":
         assert _denied(body, field), body
     elif kind == M and role == "own":
         assert _payload_ok(body, field), body
         if name == "productCreate":  # owned by the creator's shop, visible to it
             assert body["data"][field]["product"]["merchant"]["slug"] == own.merchant.slug, body
+    elif kind == M and role == "foreign":
+        assert refused_in_payload(body, field), body
     elif kind == M:
         assert _denied(body, field), body
     elif kind == "private" and role == "own":
@@ -356,7 +378,7 @@ def test_matrix(site_server, shops, clients, name, role):
             assert "siret" not in str(body["data"][field]) or "None" in str(body["data"][field])
         else:
             assert (wanted or "") not in str(body["data"][field]), body
-    if role != "own" or kind in ("operator",):
+    if role != "own" or kind in ("operator", "shop"):
         assert foreign.state() == before_foreign and own.state() == before_own, "something changed"
 
 
@@ -403,6 +425,9 @@ def test_every_root_field_is_classified():
     covered_elsewhere = {
         # Orders and money: rows in the orders/money engineer's tests (order_scope).
         "merchantOrders", "merchantOrderMarkReady", "merchantOrderMarkCollected", "merchantSettlements",
+        # The stock dashboard's order and home pages, answered with the shop's part:
+        # tests/integration/dashboard/ and tests/live/test_dashboard_pages.py.
+        "order", "ordersTotal", "homepageEvents", "orderFulfill",
         # Search suggestions: the product and shop scopes, tests/integration/search.
         "searchSuggestions",
     }

@@ -49,6 +49,13 @@ OWNED_TYPE_FIELDS: Mapping[str, str] = {
         "id name slug description clickAndCollect isActive trade tradeLabel address "
         "openingHours products location +siret +email +phone +commissionRate"
     ),
+    # A line belongs to its part's shop (orderFulfill names lines); a shop reaches only
+    # its own lines (orders/dashboard/), so every field is public here.
+    "OrderLine": (
+        "id productName variantName productSku isShippingRequired quantity quantityFulfilled "
+        "taxRate digitalContentUrl thumbnail unitPrice variant translatedProductName "
+        "translatedVariantName"
+    ),
     "MerchantOrder": (
         "+id +isClickAndCollect +pickupAt +paidAt +readyAt +createdAt +number +merchant +status "
         "+lines +customerFirstName +deliverySlot +settlement"
@@ -188,12 +195,11 @@ SHARED_TYPE_FIELDS: Mapping[str, str] = {
         "id date type user message email emailType amount paymentId paymentGateway quantity "
         "composedId orderNumber oversoldItems lines fulfilledItems warehouse"
     ),
+    "OrderError": "field message code warehouse orderLine",
+    "OrderEventCountableConnection": "pageInfo edges totalCount",
+    "OrderEventCountableEdge": "node cursor",
     "OrderEventOrderLineObject": "quantity orderLine itemName",
-    "OrderLine": (
-        "id productName variantName productSku isShippingRequired quantity quantityFulfilled "
-        "taxRate digitalContentUrl thumbnail unitPrice variant translatedProductName "
-        "translatedVariantName"
-    ),
+    "OrderFulfill": "errors fulfillments order orderErrors",
     "OrderMerchantGroup": "merchant lines status",
     "Page": (
         "id seoTitle seoDescription title content contentJson publicationDate isPublished "
@@ -300,6 +306,8 @@ SHARED_TYPE_FIELDS: Mapping[str, str] = {
         "meta addresses checkout giftCards orders permissions userPermissions "
         "permissionGroups editableGroups avatar events storedPaymentSources merchant"
     ),
+    "UserCountableConnection": "pageInfo edges totalCount",  # customers: empty for a shop
+    "UserCountableEdge": "node cursor",
     "UserAvatarDelete": "errors user accountErrors",
     "UserAvatarUpdate": "errors user accountErrors",
     "UserPermission": "code name sourcePermissionGroups",

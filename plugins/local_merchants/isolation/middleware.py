@@ -17,7 +17,7 @@ from saleor.graphql.api import Query as SaleorQuery
 
 from .. import directory
 from ..models import ProductMerchant
-from . import policy
+from . import policy, refusals
 from .actors import actor_of_request, owners
 from .owners import owner_of
 
@@ -59,8 +59,15 @@ class IsolationMiddleware:
         if operation is None:
             return _nested(next_, root, info, args)
         who = _actor(info.context)
-        stock = (operation, info.field_name) in _STOCK_ROOT_FIELDS
-        decision = policy.decide_root(who, operation, info.field_name, args, owners, stock=stock)
+        if operation == "mutation" and who.role is policy.Role.SHOPKEEPER:
+            # The whole document is decided at its first mutation (refusals.py).
+            decisions = refusals.document_decisions(info, lambda name, field_args: _decide(
+                who, operation, name, field_args))
+            if policy.Decision.DENY in decisions.values():
+                return _refusal(info, decisions)
+            decision = decisions[info.path[-1]]
+        else:
+            decision = _decide(who, operation, info.field_name, args)
         if decision is policy.Decision.DENY:
             raise PermissionDenied()
         if operation == "mutation" and info.field_name in policy.PURCHASE_PATHS:
@@ -72,7 +79,24 @@ class IsolationMiddleware:
         return next_(root, info, **args)
 
 
+def _decide(who, operation, field, args):
+    stock = (operation, field) in _STOCK_ROOT_FIELDS
+    return policy.decide_root(who, operation, field, args, owners, stock=stock)
+
+
+def _refusal(info, decisions):
+    """A shopkeeper's document with a refused mutation: each of its mutations answers
+    the refusal in its payload (NOT_FOUND), none runs."""
+    refused_here = decisions.get(info.path[-1]) is policy.Decision.DENY
+    payload = refusals.payload(info, refused_here)
+    if payload is None:
+        raise PermissionDenied()
+    return payload
+
+
 def _nested(next_, root, info, args):
+    if refusals.is_refusal(root):  # our own refusal payload: nothing but its errors
+        return next_(root, info, **args)
     who = _actor(info.context)
     type_name = info.parent_type.name
     decision = policy.decide_field(who, type_name, info.field_name)

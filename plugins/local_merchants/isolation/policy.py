@@ -214,10 +214,10 @@ def _own(*paths: str) -> Rule:
 
 _META_MUTATIONS = ("UpdateMetadata", "UpdatePrivateMetadata", "ClearMetadata", "ClearPrivateMetadata")
 
-# The shopkeeper allow-list. Absent from it = denied (orders, customers, staff,
-# permission groups, apps, webhooks, plugins, settings, shipping, discounts, gift
-# cards, menus, pages, translations, product types, attributes, categories,
-# collections, warehouse creation/deletion, reports, digital contents...).
+# The shopkeeper allow-list. Absent from it = denied (order changes but fulfilment,
+# customers' accounts, staff, permission groups, apps, webhooks, plugins, settings,
+# shipping, discounts, gift cards, menus, pages, translations, product types,
+# attributes, categories, collections, warehouse creation/deletion, digital contents...).
 SHOPKEEPER_RULES: Mapping[tuple, Rule] = {
     # Reads: shared catalogue structure the product screens need (public in stock Saleor).
     **{("query", name): OPEN for name in (
@@ -231,6 +231,12 @@ SHOPKEEPER_RULES: Mapping[tuple, Rule] = {
     **{("query", name): OPEN for name in (
         "products", "product", "productVariants", "productVariant",
         "warehouses", "warehouse", "stocks", "stock", "merchantOrders", "merchantSettlements",
+    )},
+    # The stock dashboard's order and home pages: answered with the shop's own part by
+    # orders/dashboard/ (customers: always empty for a shop).
+    **{("query", name): OPEN for name in (
+        "orders", "order", "draftOrders", "ordersTotal", "homepageEvents",
+        "reportProductSales", "customers",
     )},
     # Own account.
     **{("mutation", name): OPEN for name in (
@@ -267,6 +273,8 @@ SHOPKEEPER_RULES: Mapping[tuple, Rule] = {
     ("mutation", "merchantUpdate"): _own("id"),
     ("mutation", "merchantOrderMarkReady"): _own("id"),
     ("mutation", "merchantOrderMarkCollected"): _own("id"),
+    # The dashboard's "Fulfill": own lines from the own warehouse (orders/dashboard/fulfil.py).
+    ("mutation", "orderFulfill"): _own("input.lines[].order_line_id", "input.lines[].stocks[].warehouse"),
 }
 
 # Root fields this project adds (and the federation fields graphene-federation adds),
@@ -366,7 +374,9 @@ def decide_field(who: Actor, type_name: str, field: str) -> FieldDecision:
     permissions; only a shopkeeper's MANAGE_PRODUCTS / MANAGE_ORDERS, granted for
     their own shop, must not open other shops' objects reached below the root.
     """
-    if who.role is not Role.SHOPKEEPER or type_name.startswith("__"):  # "__": introspection
+    # "__": introspection types, and __typename on any type (Apollo clients such as the
+    # stock dashboard add it to every selection).
+    if who.role is not Role.SHOPKEEPER or type_name.startswith("__") or field.startswith("__"):
         return FieldDecision.ANSWER
     return _BY_ACCESS[fields.access(type_name, field)]
 

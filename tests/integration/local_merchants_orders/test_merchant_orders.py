@@ -255,9 +255,10 @@ def test_a_ready_delivery_part_is_handed_over_by_the_operator_only(api, three_sh
     gid = to_global_id("MerchantOrder", part.pk)
     keeper.data(MARK_READY, {"id": gid})
 
-    # The courier's pick-up is the operator's to record: a shopkeeper gets the permission error.
-    denied = keeper.execute(HAND_OVER, {"id": gid})
-    assert denied["errors"] and denied["data"]["merchantOrderMarkHandedOver"] is None
+    # The courier's pick-up is the operator's to record: refused in the payload, as not found.
+    denied = keeper.data(HAND_OVER, {"id": gid})["merchantOrderMarkHandedOver"]
+    assert denied["merchantOrder"] is None
+    assert denied["merchantOrderErrors"] == [{"field": "id", "code": "NOT_FOUND"}]
     # A delivery part is handed to the courier, never "collected" by the resident.
     wrong = keeper.data(COLLECTED, {"id": gid})["merchantOrderMarkCollected"]
     assert wrong["merchantOrderErrors"] == [{"field": "id", "code": "NOT_CLICK_AND_COLLECT"}]
