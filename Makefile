@@ -2,7 +2,7 @@
 PYTHON := .venv/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: install run test bench
+.PHONY: install run test bench platform-check
 
 install: .venv/.installed
 
@@ -17,3 +17,7 @@ test: install
 
 bench: install
 	$(PYTHON) -m bench.run
+
+# Saleor's own upstream suite on our platform: SALEOR_SRC=<saleor/saleor tag 2.10.1 tree>.
+platform-check: install
+	bash ops/platform_check.sh

@@ -16,6 +16,7 @@ if not os.environ.get("SECRET_KEY") and os.environ.get("DEBUG", "True") == "True
     # tokens the others reject.
     os.environ["SECRET_KEY"] = "paris16-development-only-not-secret"
 
+from saleor import settings as saleor_settings  # noqa: E402
 from saleor.settings import *  # noqa: E402,F401,F403  (stock Saleor is our base)
 from saleor.settings import (  # noqa: E402
     GRAPHENE,
@@ -42,8 +43,15 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 TEMPLATES[0]["DIRS"] = [os.path.join(PROJECT_DIR, "templates")]
 STATIC_ROOT = os.path.join(PROJECT_DIR, ".data", "static")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", os.path.join(PROJECT_DIR, ".data", "media"))
+# Saleor's settings choose S3 or GCS storages from the environment in the names that
+# Django 5.1 ignores: the same choice, in STORAGES.
+STORAGES = compat.storages_setting(
+    getattr(saleor_settings, "DEFAULT_FILE_STORAGE", None),
+    getattr(saleor_settings, "STATICFILES_STORAGE", None),
+)
 
 INSTALLED_APPS = INSTALLED_APPS + [
+    "saleor_config.apps.CompatConfig",
     "plugins.cached_reads.apps.CachedReadsConfig",
     "plugins.french_vat",
     "plugins.local_merchants.apps.LocalMerchantsConfig",
@@ -101,7 +109,8 @@ READ_CACHE_TTL = int(os.environ.get("READ_CACHE_TTL", "60"))
 INSTALLED_APPS = INSTALLED_APPS + ["plugins.read_cache.apps.ReadCacheConfig"]
 # Last, so that Saleor's middlewares have set the country and currency a hit is keyed on.
 MIDDLEWARE = MIDDLEWARE + ["plugins.read_cache.middleware.ReadCacheMiddleware"]
-# Saleor 2.10's models use the JSONField Django 3.1 deprecated: not ours to change.
+# Saleor 2.10's models use the JSONField Django 3.1 deprecated (compat turns Django 4's
+# refusal back into this warning): not ours to change.
 SILENCED_SYSTEM_CHECKS = ["fields.W904"]
 
 # Limits of every GraphQL request (plugins/api_guard, saleor_config/graphql_view.py).

@@ -100,5 +100,6 @@ class CachedRead:
     def _changed_in_this_transaction(self) -> bool:
         """Rows this transaction changed are its own until it commits (it may roll
         back). Django keeps our callback in its on_commit list until then (empty
-        outside a transaction, dropped on rollback)."""
-        return any(callback == self._committed for _, callback in connection.run_on_commit)
+        outside a transaction, dropped on rollback). Its entries are (savepoint ids,
+        callback, robust) since Django 4.2."""
+        return any(entry[1] == self._committed for entry in connection.run_on_commit)
