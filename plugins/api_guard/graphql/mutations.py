@@ -1,0 +1,66 @@
+"""Stock account mutations that told whether an e-mail has an account; ours answer
+the same either way and act only when it does (register: SECURITY.md)."""
+from django.core.exceptions import ValidationError
+from saleor.account import emails, models
+from saleor.account.error_codes import AccountErrorCode
+from saleor.account.utils import create_jwt_token
+from saleor.core.utils.url import validate_storefront_url
+from saleor.graphql.account.mutations import account as stock_account
+from saleor.graphql.account.mutations import base as stock_base
+from saleor.graphql.core.types.common import AccountError
+
+
+def _checked_redirect_url(redirect_url):
+    """The storefront URL check, which says nothing about any account."""
+    try:
+        validate_storefront_url(redirect_url)
+    except ValidationError as error:
+        raise ValidationError({"redirect_url": error}, code=AccountErrorCode.INVALID)
+
+
+class RequestPasswordReset(stock_base.RequestPasswordReset):
+    class Meta:
+        description = (
+            "Sends an email with the account password modification link, if an account "
+            "has this e-mail; the answer is the same when none has."
+        )
+        error_type_class = AccountError
+        error_type_field = "account_errors"
+
+    @classmethod
+    def perform_mutation(cls, _root, info, **data):
+        redirect_url = data["redirect_url"]
+        _checked_redirect_url(redirect_url)
+        user = models.User.objects.filter(email=data["email"]).first()
+        if user is not None:
+            emails.send_user_password_reset_email_with_url(redirect_url, user)
+        return cls()
+
+
+class RequestEmailChange(stock_account.RequestEmailChange):
+    class Meta:
+        description = (
+            "Request email change of the logged in user. Whether the new address is "
+            "free is only checked at confirmation (confirmEmailChange)."
+        )
+        error_type_class = AccountError
+        error_type_field = "account_errors"
+
+    @classmethod
+    def perform_mutation(cls, _root, info, **data):
+        user = info.context.user
+        new_email = data["new_email"]
+        if not user.check_password(data["password"]):
+            raise ValidationError({"password": ValidationError(
+                "Mot de passe incorrect : saisissez votre mot de passe actuel.",
+                code=AccountErrorCode.INVALID_CREDENTIALS,
+            )})
+        _checked_redirect_url(data["redirect_url"])
+        # A taken address gets no link (its owner did not ask), but the answer does not
+        # change: confirmEmailChange refuses it anyway, to the holder of the link only.
+        if not models.User.objects.filter(email=new_email).exists():
+            token = create_jwt_token(
+                {"old_email": user.email, "new_email": new_email, "user_pk": user.pk}
+            )
+            emails.send_user_change_email_url(data["redirect_url"], user, new_email, token)
+        return cls(user=user)

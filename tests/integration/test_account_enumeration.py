@@ -1,0 +1,146 @@
+"""No mutation tells a stranger whether an e-mail has an account: the answer is the
+same for a known and an unknown address, and the e-mail goes only to a real account."""
+import os
+import time
+
+import pytest
+import redis
+from django.contrib.sites.models import Site
+from saleor.account.models import User
+from saleor.celeryconf import app as celery_app
+
+from .api import Api
+
+pytestmark = pytest.mark.django_db
+
+REDIRECT = "https://paris16.example/compte/"
+PASSWORD = "Sans-Souci-1897"
+
+RESET = """mutation($email: String!, $url: String!) {
+  requestPasswordReset(email: $email, redirectUrl: $url) {
+    errors { field message } accountErrors { field code message }
+  }
+}"""
+EMAIL_CHANGE = """mutation($password: String!, $email: String!, $url: String!) {
+  requestEmailChange(password: $password, newEmail: $email, redirectUrl: $url) {
+    user { email } accountErrors { field code message }
+  }
+}"""
+TOKEN = """mutation($email: String!, $password: String!) {
+  tokenCreate(email: $email, password: $password) {
+    token errors { field message } accountErrors { field code message }
+  }
+}"""
+
+
+def forget_failed_attempts():
+    """The password throttle's counters outlive a test's transaction (Redis)."""
+    if os.environ.get("REDIS_URL"):
+        store = redis.Redis.from_url(os.environ["REDIS_URL"])
+        for key in store.scan_iter("p16:throttle:*"):
+            store.delete(key)
+
+
+@pytest.fixture(autouse=True)
+def inline_tasks(settings):
+    """E-mail tasks run in the request, so the outbox shows what was sent."""
+    settings.ALLOWED_CLIENT_HOSTS = ["paris16.example"]
+    # Migrations leave a historical SiteSettings (no e-mail sender) in the Site cache.
+    Site.objects.clear_cache()
+    forget_failed_attempts()
+    # Saleor's app reads Django's CELERY_* names (its config namespace).
+    eager = celery_app.conf.CELERY_TASK_ALWAYS_EAGER
+    celery_app.conf.CELERY_TASK_ALWAYS_EAGER = True
+    yield
+    celery_app.conf.CELERY_TASK_ALWAYS_EAGER = eager
+
+
+@pytest.fixture
+def resident():
+    return User.objects.create_user("claire@paris16.example", PASSWORD)
+
+
+def recipients(outbox):
+    return [address for message in outbox for address in message.to]
+
+
+def test_password_reset_answers_the_same_and_mails_only_an_account(resident, mailoutbox):
+    known = Api().execute(RESET, {"email": resident.email, "url": REDIRECT})
+    unknown = Api().execute(RESET, {"email": "personne@paris16.example", "url": REDIRECT})
+    assert known == unknown == {"data": {"requestPasswordReset": {
+        "errors": [], "accountErrors": []}}}
+    assert recipients(mailoutbox) == [resident.email]
+
+
+@pytest.mark.parametrize("email", [
+    "personne@paris16.example", "CLAIRE@paris16.example", " claire@paris16.example", "",
+])
+def test_password_reset_for_no_account_sends_nothing(resident, mailoutbox, email):
+    body = Api().execute(RESET, {"email": email, "url": REDIRECT})
+    assert body["data"]["requestPasswordReset"]["accountErrors"] == []
+    assert mailoutbox == []
+
+
+def test_password_reset_still_refuses_a_foreign_redirect(resident, mailoutbox):
+    for email in (resident.email, "personne@paris16.example"):
+        body = Api().execute(RESET, {"email": email, "url": "https://evil.example/"})
+        (error,) = body["data"]["requestPasswordReset"]["accountErrors"]
+        assert (error["field"], error["code"]) == ("redirectUrl", "INVALID")
+    assert mailoutbox == []
+
+
+def test_email_change_does_not_tell_whether_the_address_is_taken(resident, mailoutbox):
+    User.objects.create_user("voisin@paris16.example", "autre-mot-de-passe")
+    api = Api(resident)
+    taken = api.execute(EMAIL_CHANGE, {
+        "password": PASSWORD, "email": "voisin@paris16.example", "url": REDIRECT})
+    free = api.execute(EMAIL_CHANGE, {
+        "password": PASSWORD, "email": "nouvelle@paris16.example", "url": REDIRECT})
+    assert taken == free == {"data": {"requestEmailChange": {
+        "user": {"email": resident.email}, "accountErrors": []}}}
+    # Only the free address gets a confirmation link; the neighbour hears nothing.
+    assert recipients(mailoutbox) == ["nouvelle@paris16.example"]
+
+
+def test_email_change_still_needs_the_password(resident, mailoutbox):
+    User.objects.create_user("voisin@paris16.example", "autre-mot-de-passe")
+    api = Api(resident)
+    for email in ("voisin@paris16.example", "nouvelle@paris16.example"):
+        body = api.execute(EMAIL_CHANGE, {"password": "faux", "email": email, "url": REDIRECT})
+        (error,) = body["data"]["requestEmailChange"]["accountErrors"]
+        assert (error["field"], error["code"]) == ("password", "INVALID_CREDENTIALS")
+    assert mailoutbox == []
+
+
+def test_email_change_needs_a_login(resident, mailoutbox):
+    body = Api().execute(EMAIL_CHANGE, {
+        "password": PASSWORD, "email": "nouvelle@paris16.example", "url": REDIRECT})
+    assert body["data"]["requestEmailChange"] is None
+    assert mailoutbox == []
+
+
+def test_token_create_same_error_for_unknown_email_and_wrong_password(resident):
+    unknown = Api().execute(TOKEN, {"email": "personne@paris16.example", "password": "x"})
+    wrong = Api().execute(TOKEN, {"email": resident.email, "password": "x"})
+    assert unknown == wrong
+    assert unknown["data"]["tokenCreate"]["token"] is None
+    assert unknown["data"]["tokenCreate"]["accountErrors"][0]["code"] == "INVALID_CREDENTIALS"
+
+
+def _median_seconds(query, variables, runs=5):
+    durations = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        Api().execute(query, variables)
+        durations.append(time.perf_counter() - start)
+    return sorted(durations)[runs // 2]
+
+
+def test_token_create_is_not_faster_for_an_unknown_email(resident, settings):
+    # The production hasher (PBKDF2): the unknown e-mail must pay for a hash too.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    resident.set_password(PASSWORD)
+    resident.save()
+    wrong = _median_seconds(TOKEN, {"email": resident.email, "password": "x"})
+    unknown = _median_seconds(TOKEN, {"email": "personne@paris16.example", "password": "x"})
+    assert unknown > 0.5 * wrong, (unknown, wrong)
