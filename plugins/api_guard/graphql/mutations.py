@@ -1,9 +1,9 @@
-"""Stock account mutations that told whether an e-mail has an account; ours answer
-the same either way and act only when it does (register: SECURITY.md)."""
+"""Stock account mutations with a known flaw in 2.10.1 (register: SECURITY.md): two
+told whether an e-mail has an account, one took another account's e-mail change link."""
 from django.core.exceptions import ValidationError
 from saleor.account import emails, models
 from saleor.account.error_codes import AccountErrorCode
-from saleor.account.utils import create_jwt_token
+from saleor.account.utils import create_jwt_token, decode_jwt_token
 from saleor.core.utils.url import validate_storefront_url
 from saleor.graphql.account.mutations import account as stock_account
 from saleor.graphql.account.mutations import base as stock_base
@@ -64,3 +64,26 @@ class RequestEmailChange(stock_account.RequestEmailChange):
             )
             emails.send_user_change_email_url(data["redirect_url"], user, new_email, token)
         return cls(user=user)
+
+
+class ConfirmEmailChange(stock_account.ConfirmEmailChange):
+    class Meta:
+        description = (
+            "Confirm the email change of the logged-in user, with the link sent to them "
+            "(a link sent to another account is refused)."
+        )
+        error_type_class = AccountError
+        error_type_field = "account_errors"
+
+    @classmethod
+    def perform_mutation(cls, root, info, **data):
+        # CVE-2026-35407: stock applies any valid link to whoever is logged in.
+        claims = decode_jwt_token(data["token"])
+        user = info.context.user
+        if claims.get("user_pk") != user.pk or claims.get("old_email") != user.email:
+            raise ValidationError({"token": ValidationError(
+                "Ce lien ne correspond pas au compte connecté : connectez-vous avec le "
+                "compte qui a demandé le changement d'adresse.",
+                code=AccountErrorCode.INVALID,
+            )})
+        return super().perform_mutation(root, info, **data)

@@ -2,9 +2,10 @@
 Saleor's in the schema's Mutation)."""
 import graphene
 
-from .mutations import RequestEmailChange, RequestPasswordReset
+from .mutations import ConfirmEmailChange, RequestEmailChange, RequestPasswordReset
 
 
 class AccountGuardMutations(graphene.ObjectType):
     request_password_reset = RequestPasswordReset.Field()
     request_email_change = RequestEmailChange.Field()
+    confirm_email_change = ConfirmEmailChange.Field()

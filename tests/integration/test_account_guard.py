@@ -1,5 +1,6 @@
 """No mutation tells a stranger whether an e-mail has an account: the answer is the
-same for a known and an unknown address, and the e-mail goes only to a real account."""
+same for a known and an unknown address, and the e-mail goes only to a real account.
+An e-mail change link works only for the account it was sent to."""
 import os
 import time
 
@@ -7,6 +8,7 @@ import pytest
 import redis
 from django.contrib.sites.models import Site
 from saleor.account.models import User
+from saleor.account.utils import create_jwt_token
 from saleor.celeryconf import app as celery_app
 
 from .api import Api
@@ -144,3 +146,51 @@ def test_token_create_is_not_faster_for_an_unknown_email(resident, settings):
     wrong = _median_seconds(TOKEN, {"email": resident.email, "password": "x"})
     unknown = _median_seconds(TOKEN, {"email": "personne@paris16.example", "password": "x"})
     assert unknown > 0.5 * wrong, (unknown, wrong)
+
+
+CONFIRM_EMAIL_CHANGE = """mutation($token: String!) {
+  confirmEmailChange(token: $token) {
+    user { email } accountErrors { field code message }
+  }
+}"""
+
+
+def email_change_link_token(user, new_email):
+    """The token of the link requestEmailChange mails (Saleor's own helper)."""
+    return create_jwt_token({"old_email": user.email, "new_email": new_email, "user_pk": user.pk})
+
+
+def test_email_change_link_works_only_for_the_account_it_was_sent_to(resident):
+    # CVE-2026-35407: a link (or a token read off someone's screen) used by another account.
+    attacker = User.objects.create_user("intrus@paris16.example", "autre-mot-de-passe")
+    token = email_change_link_token(resident, "nouvelle@paris16.example")
+
+    body = Api(attacker).execute(CONFIRM_EMAIL_CHANGE, {"token": token})
+    (error,) = body["data"]["confirmEmailChange"]["accountErrors"]
+    assert (error["field"], error["code"]) == ("token", "INVALID")
+    assert "compte connecté" in error["message"]
+    attacker.refresh_from_db()
+    assert attacker.email == "intrus@paris16.example"
+
+    body = Api(resident).execute(CONFIRM_EMAIL_CHANGE, {"token": token})
+    assert body["data"]["confirmEmailChange"] == {
+        "user": {"email": "nouvelle@paris16.example"}, "accountErrors": []}
+
+
+def test_email_change_link_cannot_be_replayed(resident):
+    token = email_change_link_token(resident, "nouvelle@paris16.example")
+    api = Api(resident)
+    assert api.execute(CONFIRM_EMAIL_CHANGE, {"token": token})["data"][
+        "confirmEmailChange"]["accountErrors"] == []
+    resident.refresh_from_db()
+    # The token still names the old address: the account has moved on, the link is spent.
+    body = Api(resident).execute(CONFIRM_EMAIL_CHANGE, {"token": token})
+    assert body["data"]["confirmEmailChange"]["accountErrors"][0]["code"] == "INVALID"
+
+
+def test_email_change_link_still_refuses_a_taken_address(resident):
+    User.objects.create_user("voisin@paris16.example", "autre-mot-de-passe")
+    token = email_change_link_token(resident, "voisin@paris16.example")
+    body = Api(resident).execute(CONFIRM_EMAIL_CHANGE, {"token": token})
+    (error,) = body["data"]["confirmEmailChange"]["accountErrors"]
+    assert (error["field"], error["code"]) == ("newEmail", "UNIQUE")
