@@ -1,11 +1,14 @@
 """No mutation tells a stranger whether an e-mail has an account: the answer is the
 same for a known and an unknown address, and the e-mail goes only to a real account.
-An e-mail change link works only for the account it was sent to."""
+An e-mail change link works only for the account it was sent to; confirming an
+account hands it no past guest orders."""
 import os
 import time
+import uuid
 
 import pytest
 import redis
+from django.contrib.auth.tokens import default_token_generator
 from django.contrib.sites.models import Site
 from saleor.account.models import User
 from saleor.account.utils import create_jwt_token
@@ -194,3 +197,47 @@ def test_email_change_link_still_refuses_a_taken_address(resident):
     body = Api(resident).execute(CONFIRM_EMAIL_CHANGE, {"token": token})
     (error,) = body["data"]["confirmEmailChange"]["accountErrors"]
     assert (error["field"], error["code"]) == ("newEmail", "UNIQUE")
+
+
+CONFIRM_ACCOUNT = """mutation($email: String!, $token: String!) {
+  confirmAccount(email: $email, token: $token) {
+    user { email isActive } accountErrors { field code message }
+  }
+}"""
+
+
+@pytest.fixture
+def guest_order():
+    """An order placed without an account by the owner of claire@paris16.example."""
+    from saleor.order.models import Order
+
+    return Order.objects.create(user_email="claire@paris16.example", token=str(uuid.uuid4()))
+
+
+def test_confirming_an_account_does_not_hand_it_the_guest_orders(guest_order):
+    # CVE-2026-44472: someone registers the victim's address first (their password);
+    # the victim clicks the activation link; stock then merged the victim's orders.
+    squatter = User.objects.create_user("claire@paris16.example", "mot-de-passe-de-l-intrus")
+    squatter.is_active = False
+    squatter.save()
+    token = default_token_generator.make_token(squatter)
+
+    body = Api().execute(CONFIRM_ACCOUNT, {"email": squatter.email, "token": token})
+    assert body["data"]["confirmAccount"] == {
+        "user": {"email": squatter.email, "isActive": True}, "accountErrors": []}
+    guest_order.refresh_from_db()
+    assert guest_order.user is None
+
+
+@pytest.mark.parametrize("email, good_token", [
+    ("claire@paris16.example", False), ("personne@paris16.example", True),
+])
+def test_confirm_account_same_refusal_for_unknown_email_and_bad_token(resident, email, good_token):
+    resident.is_active = False
+    resident.save()
+    token = default_token_generator.make_token(resident) if good_token else "1-faux"
+    body = Api().execute(CONFIRM_ACCOUNT, {"email": email, "token": token})
+    (error,) = body["data"]["confirmAccount"]["accountErrors"]
+    assert (error["field"], error["code"]) == ("token", "INVALID")
+    resident.refresh_from_db()
+    assert not resident.is_active

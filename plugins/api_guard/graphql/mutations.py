@@ -1,5 +1,7 @@
-"""Stock account mutations with a known flaw in 2.10.1 (register: SECURITY.md): two
-told whether an e-mail has an account, one took another account's e-mail change link."""
+"""Stock account mutations with a known flaw in 2.10.1 (register: SECURITY.md): they
+told whether an e-mail has an account, took another account's e-mail change link, or
+handed guest orders to whoever registered the address first."""
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from saleor.account import emails, models
 from saleor.account.error_codes import AccountErrorCode
@@ -87,3 +89,27 @@ class ConfirmEmailChange(stock_account.ConfirmEmailChange):
                 code=AccountErrorCode.INVALID,
             )})
         return super().perform_mutation(root, info, **data)
+
+
+class ConfirmAccount(stock_base.ConfirmAccount):
+    class Meta:
+        description = "Confirm user account with token sent by email during registration."
+        error_type_class = AccountError
+        error_type_field = "account_errors"
+
+    @classmethod
+    def perform_mutation(cls, _root, info, **data):
+        user = models.User.objects.filter(email=data["email"]).first()
+        # Unknown e-mail and wrong token: one answer (stock said which).
+        if user is None or not default_token_generator.check_token(user, data["token"]):
+            raise ValidationError({"token": ValidationError(
+                "Lien de confirmation invalide ou expiré : demandez un nouvel e-mail "
+                "de confirmation.",
+                code=AccountErrorCode.INVALID,
+            )})
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        # CVE-2026-44472: no match_orders_with_new_user here. Whoever registered the
+        # address chose the password; reading the mailbox proves nothing about them,
+        # so past guest orders of that address stay out of the account.
+        return cls(user=user)

@@ -2,10 +2,16 @@
 Saleor's in the schema's Mutation)."""
 import graphene
 
-from .mutations import ConfirmEmailChange, RequestEmailChange, RequestPasswordReset
+from .mutations import (
+    ConfirmAccount,
+    ConfirmEmailChange,
+    RequestEmailChange,
+    RequestPasswordReset,
+)
 
 
 class AccountGuardMutations(graphene.ObjectType):
     request_password_reset = RequestPasswordReset.Field()
     request_email_change = RequestEmailChange.Field()
     confirm_email_change = ConfirmEmailChange.Field()
+    confirm_account = ConfirmAccount.Field()
