@@ -46,7 +46,7 @@ class Mutation(
     MerchantOrderMutations,
     CourierMutations,
     DashboardOrderMutations,  # orderFulfill: a shop prepares its own lines
-    AccountGuardMutations,  # requestPasswordReset, requestEmailChange: no account enumeration
+    AccountGuardMutations,  # account mutations fixed for 2.10.1 advisories (SECURITY.md)
     SaleorMutation,
 ):
     pass
