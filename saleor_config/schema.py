@@ -3,6 +3,7 @@ from graphene_federation import build_schema
 from saleor.graphql.api import Mutation as SaleorMutation
 from saleor.graphql.api import Query as SaleorQuery
 
+from plugins.api_guard.graphql.schema import AccountGuardMutations
 from plugins.grouped_delivery.courier.graphql.schema import CourierMutations, CourierQueries
 from plugins.grouped_delivery.graphql.schema import (
     GroupedDeliveryMutations,
@@ -45,6 +46,7 @@ class Mutation(
     MerchantOrderMutations,
     CourierMutations,
     DashboardOrderMutations,  # orderFulfill: a shop prepares its own lines
+    AccountGuardMutations,  # account mutations fixed for 2.10.1 advisories (SECURITY.md)
     SaleorMutation,
 ):
     pass

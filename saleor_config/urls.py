@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
-from django.views.static import serve
 from saleor.data_feeds.urls import urlpatterns as feed_urls
 from saleor.product.views import digital_product
 
 from .graphql_view import GuardedGraphQLView
+from .media import serve_media
 from .schema import schema
 
 urlpatterns = [
@@ -18,7 +18,7 @@ urlpatterns = [
         name="digital-product",
     ),
     # Uploaded product images; in production a CDN or object storage serves them.
-    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),
     path("", include("plugins.local_merchants.money.urls")),
     path("", include("plugins.grouped_delivery.urls")),
     path("", include("storefront_theme.urls")),
