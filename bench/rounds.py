@@ -14,7 +14,8 @@ from datetime import datetime, timedelta
 
 from fixtures.district import generate_district
 from fixtures.street_coordinates import demo_address_points
-from plugins.grouped_delivery.domain.opening_hours import PARIS, OpeningPeriod, open_intervals
+from plugins.kernel.opening_hours import OpeningPeriod, open_intervals
+from plugins.kernel.paris import PARIS
 from plugins.grouped_delivery.geo.domain import MemoryTable, locate
 from plugins.grouped_delivery.routing.baselines import alphabetical_sheet_metres
 from plugins.grouped_delivery.routing.model import (

@@ -17,7 +17,7 @@ from saleor.shipping.models import ShippingZone
 from saleor.warehouse.models import Warehouse
 
 from .models import Merchant, MerchantStaff, OpeningHours
-from .trades import MerchantTrade
+from plugins.kernel.trades import MerchantTrade
 
 # What a shopkeeper does in the stock Dashboard: its catalogue and stock, its orders.
 # The isolation policy narrows both to the shopkeeper's own shop.

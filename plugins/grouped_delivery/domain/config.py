@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Mapping, Optional
 
 from .fees import DeliveryFeeRules
-from .opening_hours import OpeningHoursError, parse_time
+from plugins.kernel.opening_hours import OpeningHoursError, parse_time
 from .slots import Round
 
 FEE = "Tarif de la livraison groupée (€ TTC)"

@@ -9,7 +9,7 @@ from saleor.graphql.account.types import AddressInput
 from saleor.graphql.checkout.types import Checkout
 from saleor.graphql.order.types import Order
 
-from saleor_config.graphql_extensions import extend_type
+from plugins.kernel.graphql import extend_type
 
 from . import resolvers
 from .mutations import (

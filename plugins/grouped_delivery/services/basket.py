@@ -23,7 +23,7 @@ from plugins.local_merchants.models import ProductMerchant
 from ..domain.address import ZoneCheck
 from ..domain.config import DeliverySettings
 from ..domain.fees import DeliveryFeeError, DeliveryFeeRules, check_weight, grouped_delivery_fee
-from ..domain.opening_hours import OpeningPeriod
+from plugins.kernel.opening_hours import OpeningPeriod
 from ..domain.slots import ShopHours
 from ..models import DeliveryKind, DeliveryMethod
 from .errors import DeliveryErrorCode, DeliveryRefused

@@ -12,7 +12,7 @@ from django.utils import timezone
 from plugins.local_merchants import directory
 
 from ..domain.config import DeliverySettings
-from ..domain.opening_hours import earliest_ready_time
+from plugins.kernel.opening_hours import earliest_ready_time
 from ..models import OrderDeliverySlot
 from .basket import shop_hours
 

@@ -1,7 +1,7 @@
 import graphene
 
 from ..error_codes import MerchantErrorCode
-from ..trades import MerchantTrade
+from plugins.kernel.trades import MerchantTrade
 
 MerchantTradeEnum = graphene.Enum(
     "MerchantTrade", [(trade.name, trade.value) for trade in MerchantTrade],

@@ -4,7 +4,7 @@ from saleor.graphql.account.types import User
 from saleor.graphql.product.types import Product
 
 from plugins.search.graphql.fields import RankedMerchantsField
-from saleor_config.graphql_extensions import extend_type
+from plugins.kernel.graphql import extend_type
 
 from . import resolvers
 from .filters import MerchantFilterInput

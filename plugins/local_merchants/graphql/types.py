@@ -12,7 +12,7 @@ from .. import models
 from ..isolation import policy
 from ..isolation.actors import actor_of_request
 from ..isolation.querysets import scope_merchants
-from ..trades import MerchantTrade
+from plugins.kernel.trades import MerchantTrade
 from . import resolvers
 from .dataloaders import AddressByIdLoader, OpeningHoursByMerchantIdLoader
 from .enums import MerchantErrorCodeEnum, MerchantTradeEnum

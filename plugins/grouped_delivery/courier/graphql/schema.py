@@ -2,7 +2,7 @@
 import graphene
 
 from plugins.local_merchants.graphql.types import Merchant
-from saleor_config.graphql_extensions import extend_type
+from plugins.kernel.graphql import extend_type
 
 from . import resolvers
 from .dataloaders import LocationByAddressIdLoader
