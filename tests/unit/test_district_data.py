@@ -7,7 +7,7 @@ from fixtures.catalogue import CATALOGUE, CATEGORIES, PRODUCT_TYPES
 from fixtures.district import generate_district, slugify
 from fixtures.streets import LOCAL_NAMES, STREETS
 from plugins.french_vat.rates import RATES
-from plugins.grouped_delivery.domain.address import ZoneCode, check_address
+from plugins.kernel.address import ZoneCode, check_address
 from plugins.kernel.checksums import luhn_valid
 from plugins.kernel.opening_hours import OpeningPeriod, validate_periods
 from plugins.kernel.trades import MerchantTrade

@@ -73,6 +73,10 @@ def resolve_order_delivery_slot(root, info):
     return DeliverySlotByOrderIdLoader(info.context).load(root.pk)
 
 
+def resolve_merchant_order_delivery_slot(root, info):
+    return DeliverySlotByOrderIdLoader(info.context).load(root.order_id)
+
+
 def resolve_delivery_round(info, slot_id):
     slot = slot_by_id(slot_id)
     if slot is None:

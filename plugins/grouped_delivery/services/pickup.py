@@ -10,9 +10,9 @@ from django.apps import apps
 from django.utils import timezone
 
 from plugins.local_merchants import directory
+from plugins.kernel.opening_hours import earliest_ready_time
 
 from ..domain.config import DeliverySettings
-from plugins.kernel.opening_hours import earliest_ready_time
 from ..models import OrderDeliverySlot
 from .basket import shop_hours
 

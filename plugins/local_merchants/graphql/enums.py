@@ -1,7 +1,8 @@
 import graphene
 
-from ..error_codes import MerchantErrorCode
 from plugins.kernel.trades import MerchantTrade
+
+from ..error_codes import MerchantErrorCode
 
 MerchantTradeEnum = graphene.Enum(
     "MerchantTrade", [(trade.name, trade.value) for trade in MerchantTrade],

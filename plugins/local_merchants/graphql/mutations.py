@@ -17,7 +17,7 @@ from saleor.graphql.account.types import AddressInput
 from saleor.graphql.core.mutations import BaseMutation
 from saleor.graphql.core.scalars import Decimal
 
-from plugins.grouped_delivery.domain.address import check_address
+from plugins.kernel.address import check_address
 from plugins.kernel.graphql import KeepOurErrorCodes
 
 from .. import validation
