@@ -9,13 +9,13 @@ from typing import Optional, Union
 from zoneinfo import ZoneInfo
 
 from .money import CENT
+from .opening_hours import WEEKDAY_NAMES as WEEKDAYS
 from .paris import PARIS
 
 NBSP = "\u00a0"
 # French typography puts a narrow no-break space between thousands.
 THOUSANDS = "\u202f"
 
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
     "septembre", "octobre", "novembre", "décembre",

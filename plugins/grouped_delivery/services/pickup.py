@@ -9,8 +9,8 @@ by then: the orders plugin comes first in PLUGINS.
 from django.apps import apps
 from django.utils import timezone
 
-from plugins.local_merchants import directory
 from plugins.kernel.opening_hours import earliest_ready_time
+from plugins.local_merchants import directory
 
 from ..domain.config import DeliverySettings
 from ..models import OrderDeliverySlot

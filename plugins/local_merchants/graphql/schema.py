@@ -3,8 +3,8 @@ import graphene
 from saleor.graphql.account.types import User
 from saleor.graphql.product.types import Product
 
-from plugins.search.graphql.fields import RankedMerchantsField
 from plugins.kernel.graphql import extend_type
+from plugins.search.graphql.fields import RankedMerchantsField
 
 from . import resolvers
 from .filters import MerchantFilterInput

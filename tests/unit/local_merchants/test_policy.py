@@ -3,8 +3,8 @@ import base64
 
 import pytest
 
-from plugins.local_merchants.isolation import policy
 from plugins.kernel.global_ids import NodeRef
+from plugins.local_merchants.isolation import policy
 from plugins.local_merchants.isolation.policy import Decision, Role, ScopeKind
 
 A, B = 1, 2
