@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 
 from fixtures.district import generate_district
 from fixtures.street_coordinates import demo_address_points
-from plugins.grouped_delivery.domain.opening_hours import PARIS, OpeningPeriod, open_intervals
 from plugins.grouped_delivery.geo.domain import MemoryTable, locate
 from plugins.grouped_delivery.routing.baselines import alphabetical_sheet_metres
 from plugins.grouped_delivery.routing.model import (
@@ -23,6 +22,8 @@ from plugins.grouped_delivery.routing.model import (
 from plugins.grouped_delivery.routing.planner import plan_round
 from plugins.grouped_delivery.routing.rules import violations
 from plugins.grouped_delivery.routing.travel import StraightLineTravel
+from plugins.kernel.opening_hours import OpeningPeriod, open_intervals
+from plugins.kernel.paris import PARIS
 
 SIZES = (20, 40, 80)
 BIKES = (1, 2, 3)

@@ -6,7 +6,7 @@ net amount is derived from the gross one, never the other way round.
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
-CENT = Decimal("0.01")
+from plugins.kernel.money import CENT
 
 
 class VatRate(NamedTuple):

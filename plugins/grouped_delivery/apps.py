@@ -11,9 +11,13 @@ class GroupedDeliveryConfig(AppConfig):
         from saleor.account.models import Address
         from saleor.plugins.models import PluginConfiguration
 
-        from .geo.services import on_address_saved
+        from plugins.local_merchants.hooks import hooks
 
+        from .geo.services import on_address_saved
+        from .services.basket import is_collected_in_shop
         from .services.settings import saved_configuration
+
+        hooks.answer_click_and_collect(is_collected_in_shop)
 
         post_save.connect(saved_configuration.invalidate, sender=PluginConfiguration)
         post_delete.connect(saved_configuration.invalidate, sender=PluginConfiguration)

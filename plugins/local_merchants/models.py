@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from .trades import MerchantTrade
+from plugins.kernel.trades import MerchantTrade
 
 
 class Merchant(models.Model):

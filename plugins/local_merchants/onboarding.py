@@ -16,8 +16,9 @@ from saleor.core.permissions import OrderPermissions, ProductPermissions, get_pe
 from saleor.shipping.models import ShippingZone
 from saleor.warehouse.models import Warehouse
 
+from plugins.kernel.trades import MerchantTrade
+
 from .models import Merchant, MerchantStaff, OpeningHours
-from .trades import MerchantTrade
 
 # What a shopkeeper does in the stock Dashboard: its catalogue and stock, its orders.
 # The isolation policy narrows both to the shopkeeper's own shop.

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Iterable, Optional, Tuple
 
-from plugins.grouped_delivery.domain.opening_hours import (
+from plugins.kernel.checksums import luhn_valid
+from plugins.kernel.opening_hours import (
     OpeningHoursError,
     OpeningPeriod,
     parse_time,
@@ -32,14 +33,6 @@ def normalize_siret(raw: Optional[str]) -> str:
     return re.sub(r"[\s.]", "", raw or "")
 
 
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if index % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
-
-
 def siret_problem(raw: Optional[str]) -> Optional[Problem]:
     siret = normalize_siret(raw)
     if not siret:
@@ -49,7 +42,7 @@ def siret_problem(raw: Optional[str]) -> Optional[Problem]:
             "siret", "INVALID_SIRET",
             "Le numéro SIRET doit comporter exactement 14 chiffres (voir l'extrait Kbis).",
         )
-    valid = _luhn_ok(siret) or (
+    valid = luhn_valid(siret) or (
         siret.startswith(_LA_POSTE_SIREN) and sum(int(c) for c in siret) % 5 == 0
     )
     if not valid:

@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 
 from django.db import connection as default_connection
 
-from plugins.local_merchants.trades import TRADE_LABELS
+from plugins.kernel.trades import TRADE_LABELS
 
 # The trade's French name ("Boulangerie"), as the resident types it.
 _TRADE_LABEL = "CASE m.trade {} ELSE '' END".format(

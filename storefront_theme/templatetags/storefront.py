@@ -1,7 +1,8 @@
 """Template filters: the pure formatting helpers, for templates."""
 from django import template
 
-from .. import formatting
+from plugins.kernel import french as formatting
+
 from ..views.catalogue import trade_label
 
 register = template.Library()

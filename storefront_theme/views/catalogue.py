@@ -5,9 +5,11 @@ time) and anonymous reads come from the cache.
 """
 from datetime import datetime
 
-from plugins.local_merchants.trades import TRADE_LABELS, MerchantTrade
+from plugins.kernel import french as formatting
+from plugins.kernel.paris import PARIS
+from plugins.kernel.trades import TRADE_LABELS, MerchantTrade
 
-from .. import api, formatting, listing
+from .. import api, listing
 from .base import not_found, page, storefront_view
 
 MERCHANT_CARD = """
@@ -135,7 +137,7 @@ def shop(request, slug):
     return page(request, "storefront/shop.html", {
         "merchant": merchant,
         "hours": formatting.opening_hours(hours),
-        "open_now": formatting.is_open_at(hours, datetime.now(formatting.PARIS)),
+        "open_now": formatting.is_open_at(hours, datetime.now(PARIS)),
         "products": api.edges(merchant["products"]),
         "next_page": merchant["products"]["pageInfo"],
     })

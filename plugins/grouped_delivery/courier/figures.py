@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..domain.opening_hours import PARIS
+from plugins.kernel.paris import PARIS
 from .models import PlannedStop, RoundPlan
 
 

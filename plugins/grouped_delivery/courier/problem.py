@@ -9,7 +9,7 @@ from saleor.order.models import Order
 
 from plugins.local_merchants.orders.models import MerchantOrder
 
-from ..domain.opening_hours import open_intervals
+from plugins.kernel.opening_hours import open_intervals
 from ..geo.domain import GeoPoint, locate
 from ..geo.services import DatabaseTable
 from ..models import DeliveryKind, DeliveryMethod

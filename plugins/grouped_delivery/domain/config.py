@@ -14,8 +14,9 @@ from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Mapping, Optional
 
+from plugins.kernel.opening_hours import OpeningHoursError, parse_time
+
 from .fees import DeliveryFeeRules
-from .opening_hours import OpeningHoursError, parse_time
 from .slots import Round
 
 FEE = "Tarif de la livraison groupée (€ TTC)"

@@ -1,7 +1,7 @@
 """Rules on orders staff complete themselves (draft orders): no way around the 16e."""
 from typing import Optional
 
-from .address import ZoneCheck
+from plugins.kernel.address import ZoneCheck
 
 ADDRESS_REQUIRED_MESSAGE = (
     "La livraison groupée demande une adresse de livraison : ajoutez-la à la commande, "

@@ -13,7 +13,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from enum import Enum
 from typing import AbstractSet, Iterable, Optional, Sequence
 
-from .opening_hours import PARIS, OpeningPeriod, can_prepare_before, to_paris
+from plugins.kernel.opening_hours import OpeningPeriod, can_prepare_before, to_paris
+from plugins.kernel.paris import PARIS
 
 ShopHours = tuple[Sequence[OpeningPeriod], AbstractSet[date]]  # (periods, closures)
 

@@ -1,6 +1,7 @@
 import graphene
 
-from ..domain.address import ZoneCode
+from plugins.kernel.address import ZoneCode
+
 from ..services.errors import DeliveryErrorCode as DeliveryErrorCodeValues
 
 

@@ -16,8 +16,10 @@ from saleor.graphql.order.types import Order
 from saleor.core.permissions import OrderPermissions
 from saleor.order.error_codes import OrderErrorCode
 from saleor.graphql.core.mutations import BaseMutation
-from saleor.graphql.core.utils import snake_to_camel_case
 from saleor.graphql.core.types.common import CheckoutError, OrderError
+
+from plugins.kernel.global_ids import int_pk_of
+from plugins.kernel.graphql import KeepOurErrorCodes
 
 from ..domain.completion import ALREADY_ORDERED_MESSAGE, BUSY_MESSAGE
 from ..domain.orders import draft_delivery_refusal
@@ -30,7 +32,7 @@ from .resolvers import checkout_by_id, checkout_pk, request_basket, slot_by_id
 from .types import DeliveryError
 
 
-class CheckoutDeliverySlotUpdate(BaseMutation):
+class CheckoutDeliverySlotUpdate(KeepOurErrorCodes, BaseMutation):
     checkout = graphene.Field(Checkout, description="The checkout with its new slot.")
     errors = graphene.List(graphene.NonNull(DeliveryError), required=True)
 
@@ -40,6 +42,8 @@ class CheckoutDeliverySlotUpdate(BaseMutation):
 
     class Meta:
         description = "Choose the delivery slot of a checkout (checked again at checkoutComplete)."
+
+    error_class = DeliveryError
 
     @classmethod
     def perform_mutation(cls, _root, info, checkout_id, slot_id):
@@ -56,15 +60,6 @@ class CheckoutDeliverySlotUpdate(BaseMutation):
         except DeliveryRefused as refused:
             raise refused.as_validation_error()
         return cls(checkout=checkout)
-
-    @classmethod
-    def handle_errors(cls, error: ValidationError, **extra):
-        # Saleor would turn codes it does not know into "invalid": keep ours.
-        return cls(errors=[
-            DeliveryError(field=snake_to_camel_case(field), message=e.messages[0], code=e.code)
-            for field, field_errors in error.error_dict.items()
-            for e in field_errors
-        ], **extra)
 
 
 class CheckoutShippingAddressUpdate(stock.CheckoutShippingAddressUpdate):
@@ -102,14 +97,11 @@ class CheckoutShippingMethodUpdate(stock.CheckoutShippingMethodUpdate):
     @classmethod
     def perform_mutation(cls, root, info, checkout_id, shipping_method_id):
         checkout = checkout_by_id(checkout_id)
-        method_pk = None
-        try:
-            _type, method_pk = graphene.Node.from_global_id(shipping_method_id)
-        except Exception:  # malformed: stock answers with its own error
-            pass
-        if checkout is not None and method_pk and str(method_pk).isdigit():
+        # Malformed or another type: stock answers with its own error.
+        method_pk = int_pk_of(shipping_method_id, "ShippingMethod")
+        if checkout is not None and method_pk is not None:
             basket = request_basket(checkout, info)
-            problem = refusal(basket, method_of(int(method_pk)))
+            problem = refusal(basket, method_of(method_pk))
             if problem is not None:
                 problem.field = "shipping_method"
                 raise problem.as_validation_error(stock=True)

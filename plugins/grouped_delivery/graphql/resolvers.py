@@ -1,11 +1,12 @@
 from typing import Optional
 from uuid import UUID
 
-import graphene
 from django.urls import reverse
 from django.utils import timezone
 from graphql import GraphQLError
 from saleor.checkout.models import Checkout
+
+from plugins.kernel.global_ids import int_pk_of, pk_of
 
 from .. import models
 from .dataloaders import DeliverySlotByOrderIdLoader
@@ -17,19 +18,10 @@ from ..services.slots import chosen_slot, upcoming_slots, usable_for
 from ..services.zone import check_input
 
 
-def decode_id(global_id: str, type_name: str) -> Optional[str]:
-    """The pk inside a global ID of this type, or None (malformed, other type)."""
-    try:
-        found_type, pk = graphene.Node.from_global_id(global_id or "")
-    except Exception:  # graphene raises whatever base64/utf-8 decoding raised
-        return None
-    return pk if found_type == type_name and pk else None
-
-
 def checkout_pk(global_id: str) -> Optional[UUID]:
     """The checkout's token inside its global ID, or None (malformed, other type)."""
     try:
-        return UUID(decode_id(global_id, "Checkout") or "")
+        return UUID(pk_of(global_id, "Checkout") or "")
     except ValueError:
         return None
 
@@ -42,10 +34,10 @@ def checkout_by_id(global_id: str) -> Optional[Checkout]:
 
 
 def slot_by_id(global_id: str) -> Optional[models.DeliverySlot]:
-    pk = decode_id(global_id, "DeliverySlot")
-    if pk is None or not pk.isdigit() or len(pk) > 12:
+    pk = int_pk_of(global_id, "DeliverySlot")
+    if pk is None:
         return None
-    return models.DeliverySlot.objects.filter(pk=int(pk)).first()
+    return models.DeliverySlot.objects.filter(pk=pk).first()
 
 
 def request_basket(checkout: Checkout, info):
@@ -79,6 +71,10 @@ def resolve_checkout_delivery_slot(root: Checkout, _info):
 
 def resolve_order_delivery_slot(root, info):
     return DeliverySlotByOrderIdLoader(info.context).load(root.pk)
+
+
+def resolve_merchant_order_delivery_slot(root, info):
+    return DeliverySlotByOrderIdLoader(info.context).load(root.order_id)
 
 
 def resolve_delivery_round(info, slot_id):

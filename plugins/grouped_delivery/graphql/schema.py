@@ -1,6 +1,6 @@
 """Grouped delivery in the one schema: root fields, and fields added to Saleor's types.
 
-Importing this module extends Checkout and Order and wraps the stock
+Importing this module extends Checkout, Order and MerchantOrder and wraps the stock
 Checkout.availableShippingMethods resolver (Saleor 2.10 has no plugin hook
 to filter shipping methods).
 """
@@ -9,7 +9,8 @@ from saleor.graphql.account.types import AddressInput
 from saleor.graphql.checkout.types import Checkout
 from saleor.graphql.order.types import Order
 
-from saleor_config.graphql_extensions import extend_type
+from plugins.kernel.graphql import extend_type
+from plugins.local_merchants.orders.graphql.types import MerchantOrder
 
 from . import resolvers
 from .mutations import (
@@ -75,6 +76,13 @@ extend_type(
 extend_type(
     Order,
     delivery_slot=graphene.Field(DeliverySlot, resolver=resolvers.resolve_order_delivery_slot),
+)
+extend_type(
+    MerchantOrder,
+    delivery_slot=graphene.Field(
+        DeliverySlot, resolver=resolvers.resolve_merchant_order_delivery_slot,
+        description="Créneau de la livraison groupée ; null pour un retrait.",
+    ),
 )
 _available = Checkout._meta.fields["available_shipping_methods"]
 _available.resolver = resolvers.wrap_available_shipping_methods(

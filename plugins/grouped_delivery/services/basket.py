@@ -20,10 +20,12 @@ from saleor.checkout.base_calculations import base_checkout_line_total
 from plugins.local_merchants import directory
 from plugins.local_merchants.models import ProductMerchant
 
-from ..domain.address import ZoneCheck
+from plugins.kernel.address import ZoneCheck
+
+from plugins.kernel.opening_hours import OpeningPeriod
+
 from ..domain.config import DeliverySettings
 from ..domain.fees import DeliveryFeeError, DeliveryFeeRules, check_weight, grouped_delivery_fee
-from ..domain.opening_hours import OpeningPeriod
 from ..domain.slots import ShopHours
 from ..models import DeliveryKind, DeliveryMethod
 from .errors import DeliveryErrorCode, DeliveryRefused
@@ -95,6 +97,12 @@ def method_chosen(checkout_or_order) -> Optional[DeliveryMethod]:
         return checkout_or_order.shipping_method.grouped_delivery
     except DeliveryMethod.DoesNotExist:  # a stock method (Django caches the miss too)
         return None
+
+
+def is_collected_in_shop(order) -> bool:
+    """The resident collects in the shops (SHOP_PICKUP); the per-shop parts ask it."""
+    method = method_chosen(order)
+    return method is not None and method.kind == DeliveryKind.SHOP_PICKUP
 
 
 def method_of(shipping_method_id) -> Optional[DeliveryMethod]:

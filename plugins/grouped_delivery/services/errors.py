@@ -4,7 +4,8 @@ from enum import Enum
 from django.core.exceptions import ValidationError
 from saleor.checkout.error_codes import CheckoutErrorCode
 
-from ..domain.address import ZoneCheck
+from plugins.kernel.address import ZoneCheck
+
 from ..domain.fees import FEE_MESSAGES, FeeProblem
 from ..domain.slots import SLOT_MESSAGES, SlotProblem
 

@@ -5,7 +5,7 @@ from typing import Optional
 
 from prices import Money
 
-from ..domain.opening_hours import WEEKDAY_NAMES
+from plugins.kernel.opening_hours import WEEKDAY_NAMES
 from ..models import DeliveryKind, DeliveryMethod
 from .basket import Basket, grouped_fee, needs_round, refusal, shop_hours
 from .methods import ensure_central_method, ensure_grouped_method, pickup_methods

@@ -9,10 +9,10 @@ by then: the orders plugin comes first in PLUGINS.
 from django.apps import apps
 from django.utils import timezone
 
+from plugins.kernel.opening_hours import earliest_ready_time
 from plugins.local_merchants import directory
 
 from ..domain.config import DeliverySettings
-from ..domain.opening_hours import earliest_ready_time
 from ..models import OrderDeliverySlot
 from .basket import shop_hours
 

@@ -6,7 +6,7 @@ from typing import Optional
 from django.apps import apps
 from django.db.models import Prefetch
 
-from storefront_theme.formatting import date_time, slot as slot_label
+from plugins.kernel.french import date_time, slot as slot_label
 
 from ..models import DeliveryKind, DeliveryMethod, OrderDeliverySlot
 from .settings import current_settings

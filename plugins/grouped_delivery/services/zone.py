@@ -1,7 +1,7 @@
 """Saleor addresses (models or AddressInput dicts) through the pure 16e check."""
 from typing import Mapping, Optional
 
-from ..domain.address import ZoneCheck, check_address
+from plugins.kernel.address import ZoneCheck, check_address
 
 
 def check_input(address: Mapping) -> ZoneCheck:

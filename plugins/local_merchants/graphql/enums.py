@@ -1,7 +1,8 @@
 import graphene
 
+from plugins.kernel.trades import MerchantTrade
+
 from ..error_codes import MerchantErrorCode
-from ..trades import MerchantTrade
 
 MerchantTradeEnum = graphene.Enum(
     "MerchantTrade", [(trade.name, trade.value) for trade in MerchantTrade],

@@ -14,10 +14,11 @@ from saleor.account.emails import send_set_password_email_with_url
 from saleor.core.utils.url import validate_storefront_url
 from saleor.graphql.account.i18n import I18nMixin
 from saleor.graphql.account.types import AddressInput
-from saleor.graphql.core.mutations import BaseMutation, validation_error_to_error_type
+from saleor.graphql.core.mutations import BaseMutation
 from saleor.graphql.core.scalars import Decimal
 
-from plugins.grouped_delivery.domain.address import check_address
+from plugins.kernel.address import check_address
+from plugins.kernel.graphql import KeepOurErrorCodes
 
 from .. import validation
 from ..error_codes import MerchantErrorCode
@@ -29,7 +30,6 @@ from ..onboarding import OnboardingError, create_merchant
 from .enums import MerchantTradeEnum
 from .types import Merchant, MerchantError
 
-_MERCHANT_CODES = frozenset(code.value for code in MerchantErrorCode)
 REQUIRED_ON_CREATE = {
     "name": "Le nom de la boutique est obligatoire.",
     "slug": "L'identifiant web (slug) est obligatoire.",
@@ -91,23 +91,12 @@ def _problem(errors, problem):
 
 # BaseMutation first: I18nMixin's own construct_instance does nothing (it expects to come
 # after a mutation class), which left every validated address blank.
-class _MerchantMutation(BaseMutation, I18nMixin):
+class _MerchantMutation(KeepOurErrorCodes, BaseMutation, I18nMixin):
     merchant = graphene.Field(Merchant)
+    our_error_codes = frozenset(code.value for code in MerchantErrorCode)
 
     class Meta:
         abstract = True
-
-    @classmethod
-    def handle_errors(cls, error: ValidationError, **extra):
-        # Saleor reports codes it does not know as "invalid": keep ours (INVALID_SIRET...).
-        typed = validation_error_to_error_type(error)
-        groups = error.error_dict.values() if hasattr(error, "error_dict") else [error.error_list]
-        originals = [err.code for group in groups for err in group]
-        typed = [
-            (err, original if original in _MERCHANT_CODES else code, params)
-            for (err, code, params), original in zip(typed, originals)
-        ]
-        return cls.handle_typed_errors(typed, **extra)
 
     @classmethod
     def clean_input(cls, data, instance=None):

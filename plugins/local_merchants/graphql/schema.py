@@ -3,8 +3,8 @@ import graphene
 from saleor.graphql.account.types import User
 from saleor.graphql.product.types import Product
 
+from plugins.kernel.graphql import extend_type
 from plugins.search.graphql.fields import RankedMerchantsField
-from saleor_config.graphql_extensions import extend_type
 
 from . import resolvers
 from .filters import MerchantFilterInput

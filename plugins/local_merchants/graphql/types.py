@@ -8,11 +8,12 @@ from saleor.graphql.core.fields import PrefetchingConnectionField
 from saleor.graphql.core.types.common import Error
 from saleor.graphql.product.types import Product
 
+from plugins.kernel.trades import MerchantTrade
+
 from .. import models
 from ..isolation import policy
 from ..isolation.actors import actor_of_request
 from ..isolation.querysets import scope_merchants
-from ..trades import MerchantTrade
 from . import resolvers
 from .dataloaders import AddressByIdLoader, OpeningHoursByMerchantIdLoader
 from .enums import MerchantErrorCodeEnum, MerchantTradeEnum

@@ -5,6 +5,8 @@ from typing import Callable, Dict, Iterable, Mapping, Optional
 
 from django.contrib.auth.models import AnonymousUser
 
+from plugins.kernel.global_ids import NodeRef
+
 from ..models import Merchant, MerchantStaff, ProductMerchant
 from . import policy
 
@@ -93,15 +95,15 @@ def register_owner_lookup(type_name: str, lookup) -> None:
     OWNER_LOOKUPS[type_name] = lookup
 
 
-def owners(refs: list) -> Dict[policy.NodeRef, Optional[int]]:
+def owners(refs: list) -> Dict[NodeRef, Optional[int]]:
     """Shop id owning each ref (None when operator-owned or missing), one query per type."""
     by_type = defaultdict(set)
     for ref in refs:
         by_type[ref.type_name].add(ref.pk)
-    found: Dict[policy.NodeRef, Optional[int]] = {}
+    found: Dict[NodeRef, Optional[int]] = {}
     for type_name, pks in by_type.items():
         lookup = OWNER_LOOKUPS.get(type_name)
         owned = lookup(sorted(pks)) if lookup else {}
         for pk in pks:
-            found[policy.NodeRef(type_name, pk)] = owned.get(pk)
+            found[NodeRef(type_name, pk)] = owned.get(pk)
     return found

@@ -15,6 +15,8 @@ from saleor.checkout.error_codes import CheckoutErrorCode
 from saleor.graphql.api import Mutation as SaleorMutation
 from saleor.graphql.api import Query as SaleorQuery
 
+from plugins.kernel.global_ids import parse_global_id
+
 from .. import directory
 from ..models import ProductMerchant
 from . import policy, refusals
@@ -132,7 +134,7 @@ def _create_product_in_shop(next_, root, info, who, args):
 
 def _refuse_closed_shops(info, args):
     """The mutation's own error payload if the basket gets a deactivated shop's product."""
-    refs = [policy.decode_id(raw) for raw in policy.values_at(args, policy.PURCHASE_PATHS[info.field_name])]
+    refs = [parse_global_id(raw) for raw in policy.values_at(args, policy.PURCHASE_PATHS[info.field_name])]
     variant_pks = [int(ref.pk) for ref in refs if ref and ref.type_name == "ProductVariant" and ref.pk.isdigit()]
     if not variant_pks:
         return None

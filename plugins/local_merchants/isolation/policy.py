@@ -11,11 +11,11 @@ and on those only objects of their own shop; below the root, only the fields
 (`decide_field`). Everyone else keeps stock Saleor permissions on stock root fields,
 plus the rules of OUR_FIELDS for the others (operator only when unlisted).
 """
-import base64
-import binascii
 from dataclasses import dataclass
 from enum import Enum
 from typing import Callable, Iterable, Mapping, Optional
+
+from plugins.kernel.global_ids import NodeRef, parse_global_id
 
 from . import fields
 
@@ -145,27 +145,7 @@ def merchant_update_refusal(who: Actor, merchant_id: int, fields: Iterable[str])
     return None
 
 
-# --- Global IDs ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NodeRef:
-    type_name: str
-    pk: str
-
-
-def decode_id(global_id) -> Optional[NodeRef]:
-    """"UHJvZHVjdDox" -> NodeRef("Product", "1"); None for anything malformed."""
-    if not isinstance(global_id, str) or not global_id:
-        return None
-    try:
-        text = base64.b64decode(global_id, validate=True).decode("utf-8")
-    except (binascii.Error, ValueError):
-        return None
-    type_name, sep, pk = text.partition(":")
-    if not sep or not type_name or not pk:
-        return None
-    return NodeRef(type_name, pk)
+# --- Arguments ---------------------------------------------------------------------
 
 
 def values_at(args: Mapping, path: str) -> list:
@@ -334,7 +314,7 @@ def decide_root(who: Actor, operation: str, field: str, args: Mapping,
     if rule is None:
         return Decision.DENY
     raw_ids = [value for path in rule.targets for value in values_at(args, path)]
-    refs = [decode_id(raw) for raw in raw_ids]
+    refs = [parse_global_id(raw) for raw in raw_ids]
     # Forged, foreign-typed and missing IDs are refused alike: a foreign object
     # must be indistinguishable from one that does not exist.
     if any(ref is None or ref.type_name not in OWNED_TYPES for ref in refs):

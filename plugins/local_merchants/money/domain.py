@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable, Mapping, Optional, Tuple
 
-from plugins.grouped_delivery.domain.fees import quantize_money, split_amount
+from plugins.kernel.money import quantize_money, split_amount
 
 MerchantKey = Optional[int]
 OPERATOR_RATE = Decimal(1)

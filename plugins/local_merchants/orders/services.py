@@ -4,18 +4,10 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from plugins.grouped_delivery.models import DeliveryKind
-from plugins.grouped_delivery.services.basket import method_chosen
-
+from ..hooks import hooks
 from .domain.grouping import group_by_merchant
 from .domain.status import Action, Actor, MerchantOrderStatus, TransitionError, apply
 from .models import MerchantOrder, MerchantOrderLine
-
-
-def is_click_and_collect(order) -> bool:
-    """The resident collects in the shop (grouped delivery's SHOP_PICKUP method)."""
-    method = method_chosen(order)
-    return method is not None and method.kind == DeliveryKind.SHOP_PICKUP
 
 
 # The hooks below run inside Saleor's own transaction (checkoutComplete, orderMarkAsPaid):
@@ -36,7 +28,7 @@ def create_new_parts(order) -> "list[MerchantOrder]":
     lines = list(order.lines.values_list("pk", f"{owner}_id", f"{owner}__commission_rate"))
     groups = group_by_merchant((line_pk, merchant) for line_pk, merchant, _ in lines)
     rates = {merchant: rate for _, merchant, rate in lines}
-    click_and_collect = is_click_and_collect(order)
+    click_and_collect = hooks.is_click_and_collect(order)
     parts = MerchantOrder.objects.bulk_create(
         MerchantOrder(
             order=order,

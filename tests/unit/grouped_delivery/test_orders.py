@@ -1,7 +1,7 @@
 """Draft orders completed by staff: grouped delivery only inside the 16e."""
 import pytest
 
-from plugins.grouped_delivery.domain.address import check_address
+from plugins.kernel.address import check_address
 from plugins.grouped_delivery.domain.orders import (
     ADDRESS_REQUIRED_MESSAGE,
     OUTSIDE_ZONE_HINT,

@@ -3,7 +3,8 @@ from datetime import date, datetime, time, timedelta, timezone
 import pytest
 from dateutil.easter import easter as dateutil_easter
 
-from plugins.grouped_delivery.domain.opening_hours import PARIS, parse_periods
+from plugins.kernel.opening_hours import parse_periods
+from plugins.kernel.paris import PARIS
 from plugins.grouped_delivery.domain.slots import (
     DEFAULT_ROUNDS,
     SLOT_MESSAGES,

@@ -3,8 +3,9 @@ import base64
 
 import pytest
 
+from plugins.kernel.global_ids import NodeRef
 from plugins.local_merchants.isolation import policy
-from plugins.local_merchants.isolation.policy import Decision, NodeRef, Role, ScopeKind
+from plugins.local_merchants.isolation.policy import Decision, Role, ScopeKind
 
 A, B = 1, 2
 SHOPKEEPER_A = policy.actor(is_authenticated=True, is_staff=True, merchant_id=A)
@@ -157,18 +158,6 @@ def test_other_scopes(who, stock, merchants, orders):
 ])
 def test_merchant_update_refusal(who, merchant_id, fields, refused):
     assert policy.merchant_update_refusal(who, merchant_id, fields) == refused
-
-
-@pytest.mark.parametrize("raw, ref", [
-    (gid("Product", 7), NodeRef("Product", "7")),
-    (gid("Warehouse", "0b8f-uuid"), NodeRef("Warehouse", "0b8f-uuid")),
-    ("", None), (None, None), (42, None), ("@@@", None),
-    (base64.b64encode(b"Product").decode(), None),
-    (base64.b64encode(b":7").decode(), None),
-    (base64.b64encode(b"\xff\xfe").decode(), None),
-])
-def test_decode_id(raw, ref):
-    assert policy.decode_id(raw) == ref
 
 
 def test_values_at_walks_lists_and_skips_missing():

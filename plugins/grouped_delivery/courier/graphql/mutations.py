@@ -1,7 +1,8 @@
 import graphene
 from django.core.exceptions import ValidationError
 from saleor.graphql.core.mutations import BaseMutation
-from saleor.graphql.core.utils import snake_to_camel_case
+
+from plugins.kernel.graphql import KeepOurErrorCodes
 
 from ...graphql.resolvers import slot_by_id
 from ...graphql.types import DeliveryRound
@@ -14,8 +15,10 @@ from .resolvers import courier_stop, require_courier, require_operator, stop_pk
 from .types import CourierStop, RoundError
 
 
-class RoundMutation(BaseMutation):
+class RoundMutation(KeepOurErrorCodes, BaseMutation):
     errors = graphene.List(graphene.NonNull(RoundError), required=True)
+
+    error_class = RoundError
 
     class Meta:
         abstract = True
@@ -27,14 +30,6 @@ class RoundMutation(BaseMutation):
         except RoundRefused as refused:
             raise ValidationError({refused.field: ValidationError(
                 refused.message, code=refused.code.value)})
-
-    @classmethod
-    def handle_errors(cls, error: ValidationError, **extra):
-        # Saleor would turn codes it does not know into "invalid": keep ours.
-        return cls(errors=[
-            RoundError(field=snake_to_camel_case(field), message=e.messages[0], code=e.code)
-            for field, field_errors in error.error_dict.items() for e in field_errors
-        ], **extra)
 
 
 class DeliveryRoundPlan(RoundMutation):

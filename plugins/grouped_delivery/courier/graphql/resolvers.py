@@ -1,14 +1,14 @@
 from datetime import datetime, timedelta
 
 from graphql import GraphQLError
-from graphql_relay import from_global_id
 from graphql_jwt.exceptions import PermissionDenied
 from saleor.order.models import Order
 
+from plugins.kernel.global_ids import int_pk_of
+from plugins.kernel.paris import PARIS
 from plugins.local_merchants.isolation import policy
 from plugins.local_merchants.isolation.actors import actor_of_request
 
-from ...domain.opening_hours import PARIS
 from ..access import may_ride_rounds
 from ..errors import RoundErrorCode, RoundRefused
 from ..figures import figures_of_month
@@ -27,13 +27,10 @@ def require_operator(info):
 
 
 def stop_pk(global_id) -> int:
-    try:
-        kind, pk = from_global_id(global_id or "")
-    except Exception:  # malformed base64 / utf-8
-        kind, pk = None, None
-    if kind != "RouteStop" or not str(pk).isdigit() or len(str(pk)) > 12:
+    pk = int_pk_of(global_id, "RouteStop")
+    if pk is None:
         raise RoundRefused(RoundErrorCode.NOT_FOUND, "stopId")
-    return int(pk)
+    return pk
 
 
 def plan_of(sheet):

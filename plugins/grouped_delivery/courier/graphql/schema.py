@@ -1,8 +1,8 @@
 """Courier rounds in the one schema: root fields, and Merchant.location."""
 import graphene
 
+from plugins.kernel.graphql import extend_type
 from plugins.local_merchants.graphql.types import Merchant
-from saleor_config.graphql_extensions import extend_type
 
 from . import resolvers
 from .dataloaders import LocationByAddressIdLoader

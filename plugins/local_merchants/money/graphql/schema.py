@@ -2,7 +2,7 @@
 import graphene
 from saleor.graphql.core.types.common import DateRangeInput
 
-from saleor_config.graphql_extensions import extend_type
+from plugins.kernel.graphql import extend_type
 
 from ...orders.graphql.types import MerchantOrder
 from .resolvers import resolve_merchant_settlements, resolve_part_settlement

@@ -11,7 +11,8 @@ from django.db import transaction
 from saleor.graphql.order.mutations.fulfillments import OrderFulfill as StockOrderFulfill
 from saleor.order.error_codes import OrderErrorCode
 
-from ...isolation import policy
+from plugins.kernel.global_ids import int_pk_of, parse_global_id
+
 from ...isolation.actors import actor_of_request
 from ..domain.status import STATUS_LABELS, Action, MerchantOrderStatus
 from ..scoping import transition_actor
@@ -54,10 +55,8 @@ class OrderFulfill(StockOrderFulfill):
 
     @classmethod
     def _own_part(cls, merchant_id, order_id):
-        ref = policy.decode_id(order_id)
-        found = None
-        if ref is not None and ref.type_name == "Order" and ref.pk.isdigit():
-            found = order_of_shop(merchant_id, int(ref.pk))
+        order_pk = int_pk_of(order_id, "Order")
+        found = None if order_pk is None else order_of_shop(merchant_id, order_pk)
         if found is None:
             raise ValidationError({"order": ValidationError(NOT_FOUND_MESSAGE, code=OrderErrorCode.NOT_FOUND)})
         part = shop_parts(merchant_id).select_for_update().get(order=found)
@@ -73,7 +72,7 @@ class OrderFulfill(StockOrderFulfill):
     def _check_lines(cls, part, lines):
         own = {str(pk) for pk in part.line_links.values_list("order_line_id", flat=True)}
         for line in lines:
-            ref = policy.decode_id(line["order_line_id"])
+            ref = parse_global_id(line["order_line_id"])
             if ref is None or ref.pk not in own:
                 raise ValidationError({"order_line_id": ValidationError(
                     LINE_MESSAGE, code=OrderErrorCode.NOT_FOUND)})

@@ -13,7 +13,8 @@ from saleor.graphql.product.schema import ProductQueries
 from saleor.graphql.utils.filters import filter_by_period
 from saleor.order.models import Order, OrderLine
 
-from ...isolation import policy
+from plugins.kernel.global_ids import int_pk_of
+
 from ..domain.status import MerchantOrderStatus
 from .domain import part_statuses
 from .scope import lines_total, order_of_shop, shop_of, shop_orders, shop_parts
@@ -45,10 +46,10 @@ class DashboardOrderQueries(graphene.ObjectType):
         merchant_id = shop_of(info)
         if merchant_id is None:
             return OrderQueries.resolve_order(self, info, **kwargs)
-        ref = policy.decode_id(kwargs.get("id"))
-        if ref is None or ref.type_name != "Order" or not ref.pk.isdigit():
+        order_pk = int_pk_of(kwargs.get("id"), "Order")
+        if order_pk is None:
             return None  # like a missing order
-        return order_of_shop(merchant_id, int(ref.pk))
+        return order_of_shop(merchant_id, order_pk)
 
     def resolve_orders_total(self, info, period=None, **kwargs):
         merchant_id = shop_of(info)

@@ -1,10 +1,11 @@
 import django_filters
-import graphene
 from graphene_django.filter import GlobalIDFilter
 from saleor.graphql.core.filters import ListObjectTypeFilter, ObjectTypeFilter
 from saleor.graphql.core.types import FilterInputObjectType
 from saleor.graphql.core.types.common import DateRangeInput
 from saleor.graphql.utils.filters import filter_range_field
+
+from plugins.kernel.global_ids import int_pk_of
 
 from ..models import MerchantOrder
 from .enums import MerchantOrderStatusEnum
@@ -20,13 +21,8 @@ def filter_created(qs, _, value):
 
 def filter_merchant(qs, _, value):
     # A malformed or foreign-typed ID matches nothing, like an unknown shop.
-    try:
-        type_name, pk = graphene.Node.from_global_id(value)
-    except Exception:  # graphene raises bare Exceptions on bad base64
-        return qs.none()
-    if type_name != "Merchant" or not pk.isdigit():
-        return qs.none()
-    return qs.filter(merchant_id=int(pk))
+    merchant_pk = int_pk_of(value, "Merchant")
+    return qs.none() if merchant_pk is None else qs.filter(merchant_id=merchant_pk)
 
 
 class MerchantOrderFilter(django_filters.FilterSet):

@@ -1,8 +1,9 @@
 import graphene
 from django.core.exceptions import ValidationError
 from saleor.graphql.core.mutations import BaseMutation
-from saleor.graphql.core.types.common import Error
-from saleor.graphql.core.utils import snake_to_camel_case
+
+from plugins.kernel.global_ids import int_pk_of
+from plugins.kernel.graphql import KeepOurErrorCodes
 
 from ...isolation.actors import actor_of_request
 from ..domain.status import Action, TransitionError
@@ -14,7 +15,7 @@ from .types import MerchantOrder, MerchantOrderError
 NOT_FOUND_MESSAGE = "Cette commande est introuvable ; vérifiez son identifiant."
 
 
-class MerchantOrderTransition(BaseMutation):
+class MerchantOrderTransition(KeepOurErrorCodes, BaseMutation):
     """One step in the life of a shop's part; the domain's table says who may take it."""
 
     ACTION: Action
@@ -43,26 +44,14 @@ class MerchantOrderTransition(BaseMutation):
             )
         return cls(merchant_order=part)
 
-    @classmethod
-    def handle_errors(cls, error: ValidationError, **extra):
-        # Saleor would turn codes it does not know into "invalid": keep ours.
-        return cls.handle_typed_errors([
-            (Error(field=snake_to_camel_case(field), message=e.messages[0]), e.code, None)
-            for field, field_errors in error.error_dict.items()
-            for e in field_errors
-        ], **extra)
-
     @staticmethod
     def _pk_or_error(global_id) -> int:
-        try:
-            type_name, pk = graphene.Node.from_global_id(global_id)
-        except Exception:  # graphene raises bare Exceptions on bad base64
-            type_name, pk = None, ""
-        if type_name != "MerchantOrder" or not str(pk).isdigit():
+        pk = int_pk_of(global_id, "MerchantOrder")
+        if pk is None:
             raise ValidationError(
                 {"id": ValidationError(NOT_FOUND_MESSAGE, code=MerchantOrderErrorCode.NOT_FOUND.value)}
             )
-        return int(pk)
+        return pk
 
 
 class MerchantOrderMarkReady(MerchantOrderTransition):

@@ -4,7 +4,7 @@ from saleor.graphql.checkout.types import Checkout
 from saleor.graphql.core.fields import FilterInputConnectionField
 from saleor.graphql.order.types import Order
 
-from saleor_config.graphql_extensions import extend_type
+from plugins.kernel.graphql import extend_type
 
 from ...isolation.actors import register_owner_lookup
 from ..scoping import part_owners

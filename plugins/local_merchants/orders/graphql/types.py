@@ -7,15 +7,12 @@ from saleor.graphql.core.types import TaxedMoney
 from saleor.graphql.core.types.common import Error
 from saleor.graphql.order.types import OrderLine
 
-from plugins.grouped_delivery.graphql.dataloaders import DeliverySlotByOrderIdLoader
-
 from ...isolation.actors import actor_of_request
 from .. import models
 from ..scoping import visible_parts
 from .enums import MerchantOrderErrorCode, MerchantOrderStatusEnum
 
 MERCHANT = "plugins.local_merchants.graphql.types.Merchant"
-DELIVERY_SLOT = "plugins.grouped_delivery.graphql.types.DeliverySlot"
 
 
 def _part_lines(part):
@@ -29,9 +26,6 @@ class MerchantOrder(CountableDjangoObjectType):
     lines = graphene.List(graphene.NonNull(OrderLine), required=True)
     customer_first_name = graphene.String(
         description="Prénom du client, pour le retrait en boutique seulement."
-    )
-    delivery_slot = graphene.Field(
-        DELIVERY_SLOT, description="Créneau de la livraison groupée ; null pour un retrait."
     )
 
     class Meta:
@@ -55,10 +49,6 @@ class MerchantOrder(CountableDjangoObjectType):
     @staticmethod
     def resolve_lines(root: models.MerchantOrder, _info):
         return _part_lines(root)
-
-    @staticmethod
-    def resolve_delivery_slot(root: models.MerchantOrder, info):
-        return DeliverySlotByOrderIdLoader(info.context).load(root.order_id)
 
     @staticmethod
     def resolve_customer_first_name(root: models.MerchantOrder, _info):

@@ -1,4 +1,4 @@
-"""Is a delivery address inside the grouped-delivery zone (Paris 16e)?
+"""Is an address inside the district, Paris 16e (shops are there, grouped delivery goes there)?
 
 Zone: country France, city Paris, postcode 75016 or 75116 (the 16e has two
 postcodes; 75116 covers the north around Trocadéro, Foch and Victor-Hugo).

@@ -35,11 +35,10 @@ from fixtures.district import (
     generate_district,
 )
 from plugins.french_vat.plugin import META_CODE_KEY
-from plugins.search import documents as search_documents
 from plugins.grouped_delivery.geo.demo import load_demo_addresses, locate_unlocated
-
-from ...models import Merchant, ProductMerchant
-from ...onboarding import MERCHANT_COUNTRY, create_merchant
+from plugins.local_merchants.models import Merchant, ProductMerchant
+from plugins.local_merchants.onboarding import MERCHANT_COUNTRY, create_merchant
+from plugins.search import documents as search_documents
 
 SHOP_NAME = "Paris 16 Shopping"
 OPERATOR_EMAIL = f"admin@{EMAIL_DOMAIN}"

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from storefront_theme import formatting as f
+from plugins.kernel import french as f
 
 NB, NN = "\u00a0", "\u202f"
 

@@ -2,7 +2,7 @@ import dataclasses
 
 import pytest
 
-from plugins.grouped_delivery.domain.address import (
+from plugins.kernel.address import (
     IN_ZONE_POSTAL_CODES,
     MESSAGES,
     ZoneCheck,

@@ -2,8 +2,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
-from plugins.grouped_delivery.domain.opening_hours import (
-    PARIS,
+from plugins.kernel.opening_hours import (
     OpeningHoursError,
     OpeningHoursProblem,
     OpeningPeriod,
@@ -16,6 +15,7 @@ from plugins.grouped_delivery.domain.opening_hours import (
     parse_time,
     validate_periods,
 )
+from plugins.kernel.paris import PARIS
 
 H = timedelta(hours=1)
 M = timedelta(minutes=1)

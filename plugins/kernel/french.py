@@ -8,12 +8,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional, Union
 from zoneinfo import ZoneInfo
 
+from .money import CENT
+from .opening_hours import WEEKDAY_NAMES as WEEKDAYS
+from .paris import PARIS
+
 NBSP = "\u00a0"
 # French typography puts a narrow no-break space between thousands.
 THOUSANDS = "\u202f"
-PARIS = ZoneInfo("Europe/Paris")
 
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
     "septembre", "octobre", "novembre", "décembre",
@@ -26,7 +28,7 @@ def money(amount: Union[Decimal, float, int, str, None], currency: str = "EUR") 
     if amount is None or amount == "":
         return ""
     # Floats come from JSON: go through str so 0.1 stays 0.1.
-    value = Decimal(str(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    value = Decimal(str(amount)).quantize(CENT, rounding=ROUND_HALF_UP)
     sign = "-" if value < 0 else ""
     units, cents = f"{abs(value):.2f}".split(".")
     groups = []
