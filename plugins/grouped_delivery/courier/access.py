@@ -9,10 +9,7 @@ COURIER_GROUP = "Coursiers"
 def may_ride_rounds(user) -> bool:
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    if policy.may_manage_merchants(actor_for(user)):
-        return True
-    # A shopkeeper account is never a courier: it would see residents' addresses.
-    return actor_for(user).role is not policy.Role.SHOPKEEPER and user.has_perm(COURIER_PERMISSION)
+    return policy.may_ride_rounds(actor_for(user), user.has_perm(COURIER_PERMISSION))
 
 
 def ensure_courier_group():

@@ -129,6 +129,17 @@ def may_manage_merchants(who: Actor) -> bool:
     return who.role is Role.OPERATOR
 
 
+def may_ride_rounds(who: Actor, has_courier_permission: bool) -> bool:
+    """Courier pages and buttons: the operator, and accounts given the couriers' permission.
+
+    A shopkeeper account is never a courier, whatever its permissions: a round shows
+    residents' names and doors.
+    """
+    if who.role is Role.OPERATOR:
+        return True
+    return who.role is not Role.SHOPKEEPER and has_courier_permission
+
+
 # Fields of a shop only the operator may change.
 OPERATOR_ONLY_MERCHANT_FIELDS = ("commission_rate", "is_active")
 

@@ -171,3 +171,17 @@ def test_purchase_refusal_names_each_closed_shop_once_in_french():
     message = policy.purchase_refusal(["Boulangerie Passy", "Boulangerie Passy", "Cave Auteuil"])
     assert message.count("Boulangerie Passy") == 1 and "Cave Auteuil" in message
     assert "retirez-les de votre panier" in message
+
+
+@pytest.mark.parametrize("who, has_permission, allowed", [
+    (policy.Actor(Role.OPERATOR), False, True),
+    (policy.Actor(Role.STAFF), True, True),
+    (policy.Actor(Role.CUSTOMER), True, True),  # a courier account need not be staff
+    (policy.Actor(Role.STAFF), False, False),
+    (policy.Actor(Role.CUSTOMER), False, False),
+    (policy.Actor(Role.ANONYMOUS), False, False),
+    (policy.Actor(Role.SHOPKEEPER, 7), True, False),  # never a courier: residents' doors
+    (policy.Actor(Role.SHOPKEEPER, 7), False, False),
+])
+def test_who_may_ride_rounds(who, has_permission, allowed):
+    assert policy.may_ride_rounds(who, has_permission) is allowed
