@@ -9,6 +9,7 @@ import graphene
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from saleor.checkout.error_codes import CheckoutErrorCode
+from saleor.checkout.models import Checkout as CheckoutModel
 from saleor.graphql.checkout import mutations as stock
 from saleor.graphql.checkout.types import Checkout
 from saleor.graphql.order.mutations import draft_orders as stock_drafts
@@ -25,8 +26,9 @@ from ..domain.completion import ALREADY_ORDERED_MESSAGE, BUSY_MESSAGE
 from ..domain.orders import draft_delivery_refusal
 from ..models import DeliveryKind
 from ..services import completion, slots
-from ..services.basket import method_of, refusal
+from ..services.basket import refusal
 from ..services.errors import DeliveryErrorCode, DeliveryRefused
+from ..services.methods import method_by_pk
 from ..services.zone import check_input, check_saved
 from .resolvers import checkout_by_id, checkout_pk, request_basket, slot_by_id
 from .types import DeliveryError
@@ -73,10 +75,11 @@ class CheckoutShippingAddressUpdate(stock.CheckoutShippingAddressUpdate):
 
     @classmethod
     def perform_mutation(cls, root, info, checkout_id, shipping_address):
-        checkout = checkout_by_id(checkout_id)
         zone = check_input(shipping_address)
-        if checkout is not None and not zone.in_zone:
-            method = method_of(checkout.shipping_method_id)
+        # In the zone, any choice stands: no need to read the checkout.
+        checkout = None if zone.in_zone else checkout_by_id(checkout_id)
+        if checkout is not None:
+            method = method_by_pk(checkout.shipping_method_id)
             grouped = method is not None and method.kind == DeliveryKind.GROUPED_DELIVERY
             slot_for_delivery = slots.chosen_slot(checkout) and (method is None or grouped)
             if grouped or slot_for_delivery:
@@ -101,11 +104,18 @@ class CheckoutShippingMethodUpdate(stock.CheckoutShippingMethodUpdate):
         method_pk = int_pk_of(shipping_method_id, "ShippingMethod")
         if checkout is not None and method_pk is not None:
             basket = request_basket(checkout, info)
-            problem = refusal(basket, method_of(method_pk))
+            problem = refusal(basket, method_by_pk(method_pk))
             if problem is not None:
                 problem.field = "shipping_method"
                 raise problem.as_validation_error(stock=True)
         return super().perform_mutation(root, info, checkout_id, shipping_method_id)
+
+
+LINE_DETAILS = (
+    "lines__variant__product__product_type",
+    "lines__variant__product__translations",
+    "lines__variant__translations",
+)
 
 
 class CheckoutComplete(stock.CheckoutComplete):
@@ -130,6 +140,15 @@ class CheckoutComplete(stock.CheckoutComplete):
             raise ValidationError({"checkout_id": ValidationError(
                 BUSY_MESSAGE, code=CheckoutErrorCode.INVALID.value
             )})
+
+    @classmethod
+    def get_node_or_error(cls, info, node_id, **kwargs):
+        # Saleor reads each line's variant, product, type and translations one line at a
+        # time (totals, stock check, order lines): all of them in one query per kind.
+        qs = kwargs.get("qs")
+        if qs is not None and qs.model is CheckoutModel:
+            kwargs["qs"] = qs.prefetch_related(*LINE_DETAILS)
+        return super().get_node_or_error(info, node_id, **kwargs)
 
     @classmethod
     def complete_once(cls, root, info, checkout_id, token, **data):
@@ -160,7 +179,7 @@ class DraftOrderComplete(stock_drafts.DraftOrderComplete):
     @classmethod
     def perform_mutation(cls, root, info, id):
         order = cls.get_node_or_error(info, id, only_type=Order)
-        method = method_of(order.shipping_method_id)
+        method = method_by_pk(order.shipping_method_id)
         grouped = method is not None and method.kind == DeliveryKind.GROUPED_DELIVERY
         problem = draft_delivery_refusal(grouped, check_saved(order.shipping_address))
         if problem:

@@ -29,6 +29,7 @@ from ..domain.fees import DeliveryFeeError, DeliveryFeeRules, check_weight, grou
 from ..domain.slots import ShopHours
 from ..models import DeliveryKind, DeliveryMethod
 from .errors import DeliveryErrorCode, DeliveryRefused
+from .methods import method_by_pk
 from .zone import check_saved
 
 
@@ -45,6 +46,9 @@ class Basket:
     @property
     def merchant_ids(self) -> set:
         return {merchant.pk for merchant in self.merchants}
+
+    def merchant(self, merchant_id) -> Optional[object]:
+        return next((m for m in self.merchants if m.pk == merchant_id), None)
 
 
 def shop_hours(merchant) -> ShopHours:
@@ -89,28 +93,14 @@ def load_basket(checkout, lines, discounts, settings: DeliverySettings) -> Baske
 
 
 def method_chosen(checkout_or_order) -> Optional[DeliveryMethod]:
-    """Read through the object's shipping method, so that it is read once per request:
-    Saleor passes the same checkout to the many plugins managers it builds."""
-    if checkout_or_order.shipping_method_id is None:
-        return None
-    try:
-        return checkout_or_order.shipping_method.grouped_delivery
-    except DeliveryMethod.DoesNotExist:  # a stock method (Django caches the miss too)
-        return None
+    """Our method behind the object's shipping method (None: none, or a stock one)."""
+    return method_by_pk(checkout_or_order.shipping_method_id)
 
 
 def is_collected_in_shop(order) -> bool:
     """The resident collects in the shops (SHOP_PICKUP); the per-shop parts ask it."""
     method = method_chosen(order)
     return method is not None and method.kind == DeliveryKind.SHOP_PICKUP
-
-
-def method_of(shipping_method_id) -> Optional[DeliveryMethod]:
-    if shipping_method_id is None:
-        return None
-    return DeliveryMethod.objects.select_related("merchant", "shipping_method").filter(
-        pk=shipping_method_id
-    ).first()
 
 
 def refusal(basket: Basket, method: Optional[DeliveryMethod]) -> Optional[DeliveryRefused]:
@@ -125,9 +115,10 @@ def refusal(basket: Basket, method: Optional[DeliveryMethod]) -> Optional[Delive
         if check_weight(basket.settings.fee_rules, basket.weight_kg):
             return DeliveryRefused(DeliveryErrorCode.TOO_HEAVY)
     elif method.kind == DeliveryKind.SHOP_PICKUP:
-        if method.merchant_id not in basket.merchant_ids:
+        merchant = basket.merchant(method.merchant_id)
+        if merchant is None:
             return DeliveryRefused(DeliveryErrorCode.SHOP_NOT_IN_BASKET)
-        if not (method.merchant.click_and_collect and method.merchant.is_active):
+        if not (merchant.click_and_collect and merchant.is_active):
             return DeliveryRefused(DeliveryErrorCode.NO_CLICK_AND_COLLECT)
     elif not basket.settings.central_point:
         return DeliveryRefused(DeliveryErrorCode.METHOD_NOT_OFFERED)

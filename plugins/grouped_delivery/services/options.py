@@ -8,7 +8,7 @@ from prices import Money
 from plugins.kernel.opening_hours import WEEKDAY_NAMES
 from ..models import DeliveryKind, DeliveryMethod
 from .basket import Basket, grouped_fee, needs_round, refusal, shop_hours
-from .methods import ensure_central_method, ensure_grouped_method, pickup_methods
+from .methods import offered
 
 
 @dataclass
@@ -28,7 +28,7 @@ def _hours_text(merchant) -> str:
 
 
 def _pickup_label(basket: Basket, method: DeliveryMethod) -> str:
-    merchant = method.merchant
+    merchant = basket.merchant(method.merchant_id)
     address = merchant.address
     label = (
         f"Retrait gratuit chez {merchant.name}, {address.street_address_1}, "
@@ -39,20 +39,21 @@ def _pickup_label(basket: Basket, method: DeliveryMethod) -> str:
     return label
 
 
-def ensure_methods(basket: Basket) -> list[DeliveryMethod]:
-    """The methods this basket could be offered, created on first need."""
-    methods = [ensure_grouped_method(basket.settings.fee_rules.fee)]
-    methods += pickup_methods([m for m in basket.merchants if m.click_and_collect])
+def methods_for(basket: Basket) -> list[DeliveryMethod]:
+    """The methods this basket could be offered (written beforehand: see methods.py)."""
+    methods = offered.get()
+    candidates = [methods.grouped]
+    candidates += [methods.pickup.get(m.pk) for m in basket.merchants if m.click_and_collect]
     if basket.settings.central_point:
-        methods.append(ensure_central_method())
-    return methods
+        candidates.append(methods.central)
+    return [method for method in candidates if method is not None]
 
 
 def delivery_options(basket: Basket) -> list[DeliveryOption]:
     """What this basket and its address can use, grouped delivery first."""
     currency = basket.subtotal_gross.currency
     options = []
-    for method in ensure_methods(basket):
+    for method in methods_for(basket):
         if refusal(basket, method) is not None:
             continue
         if method.kind == DeliveryKind.GROUPED_DELIVERY:
@@ -64,7 +65,7 @@ def delivery_options(basket: Basket) -> list[DeliveryOption]:
         elif method.kind == DeliveryKind.SHOP_PICKUP:
             options.append(DeliveryOption(
                 "CLICK_AND_COLLECT", method.shipping_method, Money(Decimal(0), currency),
-                method.merchant, _pickup_label(basket, method),
+                basket.merchant(method.merchant_id), _pickup_label(basket, method),
             ))
         else:
             options.append(DeliveryOption(
@@ -77,12 +78,7 @@ def delivery_options(basket: Basket) -> list[DeliveryOption]:
 
 def filter_stock_methods(basket: Basket, shipping_methods: list) -> list:
     """Stock availableShippingMethods minus what this basket may not use, priced like ours."""
-    ours = {
-        m.pk: m
-        for m in DeliveryMethod.objects.select_related("merchant").filter(
-            pk__in=[method.pk for method in shipping_methods]
-        )
-    }
+    ours = offered.get().by_pk
     allowed = []
     for shipping_method in shipping_methods:
         method = ours.get(shipping_method.pk)
