@@ -3,6 +3,7 @@ they follow (migrations, a shop saved, the plugin's settings saved, the periodic
 and a read that finds them missing answers without them, writing nothing."""
 import json
 import re
+from copy import deepcopy
 from datetime import timedelta
 from decimal import Decimal
 
@@ -17,6 +18,7 @@ from saleor.plugins.models import PluginConfiguration
 
 from plugins.grouped_delivery.domain.config import CENTRAL_POINT, DAYS_AHEAD, FEE, ROUNDS
 from plugins.grouped_delivery.models import DeliveryKind, DeliveryMethod, DeliverySlot
+from plugins.grouped_delivery.plugin import GroupedDeliveryPlugin
 from plugins.grouped_delivery.services.settings import PLUGIN_ID
 from plugins.grouped_delivery.tasks import materialise_delivery
 from storefront_theme import api as storefront_api
@@ -100,6 +102,12 @@ def test_the_periodic_task_writes_the_coming_slots_once(district):
 
 def test_saving_the_plugin_settings_writes_what_they_call_for(district):
     grouped = DeliveryMethod.objects.get(kind=DeliveryKind.GROUPED_DELIVERY)
+    # Saved once already: without a row, Saleor 2.10 edits the plugin class's default
+    # configuration in place, and later tests of this process would see it.
+    PluginConfiguration.objects.create(
+        identifier=PLUGIN_ID, name=GroupedDeliveryPlugin.PLUGIN_NAME,
+        configuration=deepcopy(GroupedDeliveryPlugin.DEFAULT_CONFIGURATION),
+    )
     configuration = [
         {"name": FEE, "value": "4.50"},
         {"name": ROUNDS, "value": "1-7 07:00-08:00 3"},
