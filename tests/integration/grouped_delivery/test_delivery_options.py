@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from plugins.grouped_delivery.services.methods import GROUPED_NAME
+from plugins.grouped_delivery.domain.kinds import KINDS
 
 from .conftest import IN_ZONE, OUTSIDE, Api, basket, gid
 
@@ -90,7 +90,8 @@ def test_outside_zone_address_is_kept_but_grouped_delivery_refused(district):
     checkout = basket(district.a, address=OUTSIDE)
     data = options(checkout)
     assert [o["kind"] for o in data["deliveryOptions"]] == ["CLICK_AND_COLLECT"]
-    assert GROUPED_NAME not in [m["name"] for m in data["availableShippingMethods"]]
+    grouped_name = KINDS["GROUPED_DELIVERY"].method_name()
+    assert grouped_name not in [m["name"] for m in data["availableShippingMethods"]]
 
     from plugins.grouped_delivery.models import DeliveryMethod
 
@@ -107,9 +108,9 @@ def test_outside_zone_address_is_kept_but_grouped_delivery_refused(district):
 def test_pickup_at_a_shop_not_in_the_basket_is_refused(district):
     checkout = basket(district.a)
     options(checkout)  # creates the pickup methods of A
-    from plugins.grouped_delivery.services.methods import ensure_pickup_method
+    from plugins.grouped_delivery.services.methods import ensure_method
 
-    gamma = ensure_pickup_method(district.c)
+    gamma = ensure_method(KINDS["SHOP_PICKUP"], Decimal(0), district.c)
     result = Api().data(SET_METHOD, {"c": gid(checkout), "m": gid(gamma.shipping_method)})
     errors = result["checkoutShippingMethodUpdate"]["checkoutErrors"]
     assert [e["code"] for e in errors] == ["SHIPPING_METHOD_NOT_APPLICABLE"]

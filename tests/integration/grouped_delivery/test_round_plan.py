@@ -153,10 +153,10 @@ def test_bad_plan_requests_change_nothing(streets, variables, code):
 def test_a_slot_without_orders_or_unknown_is_refused(streets):
     from plugins.grouped_delivery.models import DeliverySlot
     from plugins.grouped_delivery.services.slots import upcoming_slots
-    from plugins.grouped_delivery.services.settings import current_settings
+    from plugins.grouped_delivery.services.settings import delivery_settings
     from django.utils import timezone
 
-    slot = upcoming_slots(current_settings(), timezone.now())[0]
+    slot = upcoming_slots(delivery_settings(), timezone.now())[0]
     empty = to_global_id("DeliverySlot", slot.pk)
     for slot_id, code in ((empty, "NO_ORDERS"), (to_global_id("DeliverySlot", 99999), "NOT_FOUND"),
                           ("not-an-id", "NOT_FOUND"), (to_global_id("Order", slot.pk), "NOT_FOUND")):
