@@ -3,6 +3,8 @@
 
 from django.db import migrations
 
+from plugins.cached_reads import versions
+
 PLUGIN_ID = "paris16.grouped_delivery"
 # Frozen here: the labels as they were saved, whatever config.py says later.
 KEYS = {
@@ -25,6 +27,8 @@ def _rename(apps, names):
         if items != saved.configuration:
             saved.configuration = items
             saved.save(update_fields=["configuration"])
+            # Workers and Redis hold the settings read under the old names: read them again.
+            versions.bump("grouped_delivery.configuration")
 
 
 def to_keys(apps, schema_editor):
@@ -39,6 +43,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('plugins', '0003_auto_20200429_0142'),
+        ('cached_reads', '0001_initial'),
         ('grouped_delivery', '0003_courier_rounds'),
     ]
 

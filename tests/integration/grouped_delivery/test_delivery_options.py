@@ -11,7 +11,7 @@ from .conftest import IN_ZONE, OUTSIDE, Api, basket, gid
 
 ZONE = """query($a: AddressInput!){ deliveryZoneCheck(address:$a){
   inZone code normalizedPostalCode message } }"""
-OPTIONS = """query($id: UUID!){ checkout(token:$id){ deliveryOptions{ kind label merchant{ name }
+OPTIONS = """query($id: UUID!){ checkout(token:$id){ deliveryOptions{ kind label needsSlot merchant{ name }
   price{ amount currency } shippingMethod{ id name } }
   availableShippingMethods{ id name price{ amount } } } }"""
 SET_METHOD = """mutation($c: ID!, $m: ID!){ checkoutShippingMethodUpdate(checkoutId:$c, shippingMethodId:$m){
@@ -67,6 +67,39 @@ def test_in_zone_multi_shop_basket_gets_one_grouped_fee_and_a_pickup_per_shop(di
     assert result["checkout"]["shippingPrice"]["gross"]["amount"] == 5.9
     assert Decimal(str(result["checkout"]["shippingPrice"]["net"]["amount"])) == Decimal("4.92")
     assert result["checkout"]["totalPrice"]["gross"]["amount"] == 10 + 7.5 + 5.9
+
+
+def operator_product(district):
+    """A product the operator sells itself (no shop), stocked in A's warehouse."""
+    from types import SimpleNamespace
+
+    from saleor.product.models import Product, ProductVariant
+    from saleor.warehouse.models import Stock
+
+    shop_product = district.a.variant.product
+    product = Product.objects.create(
+        name="Sac réutilisable", slug="sac-reutilisable", product_type=shop_product.product_type,
+        category=shop_product.category, price_amount=Decimal("2.00"), is_published=True,
+    )
+    variant = ProductVariant.objects.create(product=product, sku="sac-16")
+    Stock.objects.create(product_variant=variant, warehouse=district.a.warehouse, quantity=50)
+    return SimpleNamespace(variant=variant)
+
+
+def test_the_api_says_which_options_need_a_slot(district):
+    """Collecting in a shop rides no round only when that shop is the whole basket: another
+    shop's articles or the operator's own products are brought by the round."""
+    def needs_slot(*sellers):
+        found = options(basket(*sellers))["deliveryOptions"]
+        return [(o["kind"], (o["merchant"] or {}).get("name"), o["needsSlot"]) for o in found]
+
+    assert needs_slot(district.a) == [
+        ("GROUPED_DELIVERY", None, True), ("CLICK_AND_COLLECT", "Alpha", False)]
+    assert needs_slot(district.a, district.b) == [
+        ("GROUPED_DELIVERY", None, True), ("CLICK_AND_COLLECT", "Alpha", True),
+        ("CLICK_AND_COLLECT", "Beta", True)]
+    assert needs_slot(district.a, operator_product(district)) == [
+        ("GROUPED_DELIVERY", None, True), ("CLICK_AND_COLLECT", "Alpha", True)]
 
 
 def test_grouped_delivery_is_free_from_the_threshold(district):
