@@ -1,14 +1,14 @@
-"""What a basket may use: the one place that decides whether a delivery option is allowed.
+"""A basket as the delivery kinds read it, and the one question every entry point asks.
 
 Every entry point (deliveryOptions, stock availableShippingMethods, stock
-checkoutShippingMethodUpdate, preprocess_order_creation) asks `refusal` here,
-so the rules cannot drift apart.
+checkoutShippingMethodUpdate, preprocess_order_creation) asks `refusal` here, which
+asks the method's kind (domain/kinds.py), so the rules cannot drift apart.
 
 Click & collect at shop A of a multi-shop basket: the resident collects the
-WHOLE basket at A; the courier's round brings the other shops' parts there,
-so that option needs a slot like grouped delivery does. A single-shop basket
-collected at its shop needs no slot: it is ready once the shop has had its
-preparation lead time.
+WHOLE basket at A; the courier's round brings the other shops' parts (and the
+operator's own products) there, so that option needs a slot like grouped delivery
+does. A basket of shop A alone collected at A needs no slot: it is ready once the
+shop has had its preparation lead time.
 """
 from dataclasses import dataclass
 from decimal import Decimal
