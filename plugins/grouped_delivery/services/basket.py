@@ -45,6 +45,9 @@ class Basket:
     def merchant_ids(self) -> set:
         return {merchant.pk for merchant in self.merchants}
 
+    def merchant(self, merchant_id) -> Optional[object]:
+        return next((m for m in self.merchants if m.pk == merchant_id), None)
+
 
 def shop_hours(merchant) -> ShopHours:
     periods, closures = directory.hours_of(merchant.pk)
@@ -117,7 +120,8 @@ def refusal(basket: Basket, method: Optional[DeliveryMethod]) -> Optional[Delive
     """Why this basket cannot use this method, or None when it can."""
     if method is None:
         return DeliveryRefused(DeliveryErrorCode.METHOD_NOT_OFFERED)
-    refused = method.delivery_kind.refusal(basket, method.merchant)
+    # The basket's own copy of the shop (None: not in the basket), never a query.
+    refused = method.delivery_kind.refusal(basket, basket.merchant(method.merchant_id))
     return DeliveryRefused.of(refused) if refused else None
 
 
@@ -125,4 +129,4 @@ def needs_slot(basket: Basket, method: Optional[DeliveryMethod]) -> bool:
     """Does this choice travel with a courier round (and so need a slot)?"""
     if method is None:
         return True
-    return method.delivery_kind.needs_slot(basket, method.merchant)
+    return method.delivery_kind.needs_slot(basket, basket.merchant(method.merchant_id))

@@ -49,7 +49,7 @@ def delivery_options(basket: Basket) -> list[DeliveryOption]:
     for method in ensure_methods(basket):
         if refusal(basket, method) is not None:
             continue
-        kind, merchant = method.delivery_kind, method.merchant
+        kind, merchant = method.delivery_kind, basket.merchant(method.merchant_id)
         price = kind.price_for(basket)
         hours = _hours_text(merchant) if kind.per_shop else ""
         options.append(DeliveryOption(
@@ -63,7 +63,7 @@ def filter_stock_methods(basket: Basket, shipping_methods: list) -> list:
     """Stock availableShippingMethods minus what this basket may not use, priced like ours."""
     ours = {
         m.pk: m
-        for m in DeliveryMethod.objects.select_related("merchant").filter(
+        for m in DeliveryMethod.objects.filter(
             pk__in=[method.pk for method in shipping_methods]
         )
     }
