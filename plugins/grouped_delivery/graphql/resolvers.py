@@ -15,7 +15,7 @@ from .dataloaders import DeliverySlotByOrderIdLoader
 from ..services.basket import load_basket
 from ..services.options import delivery_options, filter_stock_methods
 from ..services.rounds import round_sheet
-from ..services.settings import current_settings
+from ..services.settings import delivery_settings
 from ..services.slots import chosen_slot, upcoming_slots, usable_for
 from ..services.zone import check_input
 
@@ -45,7 +45,7 @@ def slot_by_id(global_id: str) -> Optional[models.DeliverySlot]:
 def request_basket(checkout: Checkout, info):
     """For a mutation: the basket with the request's discounts (Saleor's mutations read
     them too) and the cached settings (no plugins manager built for them)."""
-    return load_basket(checkout, None, info.context.discounts, current_settings())
+    return load_basket(checkout, None, info.context.discounts, delivery_settings())
 
 
 def response_basket(checkout: Checkout, info) -> Promise:
@@ -55,7 +55,7 @@ def response_basket(checkout: Checkout, info) -> Promise:
     if basket is None:
         discounts = DiscountsByDateTimeLoader(info.context).load(info.context.request_time)
         basket = discounts.then(
-            lambda loaded: load_basket(checkout, None, loaded, current_settings())
+            lambda loaded: load_basket(checkout, None, loaded, delivery_settings())
         )
         checkout._grouped_delivery_basket = basket
     return basket
@@ -67,7 +67,7 @@ def resolve_delivery_zone_check(address):
 
 def resolve_delivery_slots(info, checkout_id=None):
     now = timezone.now()
-    slots = upcoming_slots(current_settings(), now)
+    slots = upcoming_slots(delivery_settings(), now)
     if checkout_id is None:
         return slots
     checkout = checkout_by_id(checkout_id)
@@ -96,7 +96,7 @@ def resolve_delivery_round(info, slot_id):
     slot = slot_by_id(slot_id)
     if slot is None:
         return None
-    sheet = round_sheet(slot)
+    sheet = round_sheet(slot, delivery_settings(info.context.plugins))
     sheet.sheet_url = info.context.build_absolute_uri(
         reverse("grouped-delivery-round-sheet", kwargs={"slot_id": slot.pk})
     )

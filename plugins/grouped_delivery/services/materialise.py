@@ -4,13 +4,13 @@ beat, or `manage.py materialise_delivery`) for the coming days' slots."""
 from django.utils import timezone
 
 from ..domain.config import ConfigError, DeliverySettings
-from .methods import materialise_methods, materialise_pickup_method
-from .settings import PLUGIN_ID, current_settings, settings_from
+from .methods import materialise_methods, materialise_shop_methods
+from .settings import PLUGIN_ID, configured_settings, delivery_settings
 from .slots import materialise_slots
 
 
 def materialise(settings: DeliverySettings = None) -> None:
-    settings = settings or current_settings()
+    settings = settings or delivery_settings()
     materialise_methods(settings)
     materialise_slots(settings, timezone.now())
 
@@ -29,7 +29,7 @@ def on_configuration_saved(instance, **_kwargs) -> None:
     if instance.identifier != PLUGIN_ID:
         return
     try:
-        settings = settings_from(instance.configuration)
+        settings = configured_settings(instance.configuration)
     except (ConfigError, ValueError):  # refused before saving by the plugin's validation
         return
     materialise(settings)
@@ -37,4 +37,4 @@ def on_configuration_saved(instance, **_kwargs) -> None:
 
 def on_merchant_saved(instance, raw=False, **_kwargs) -> None:
     if not raw:  # loaddata: the fixture brings its own rows
-        materialise_pickup_method(instance)
+        materialise_shop_methods(instance, delivery_settings())

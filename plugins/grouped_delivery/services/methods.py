@@ -1,8 +1,8 @@
 """The Saleor ShippingMethods behind our delivery options.
 
-One grouped-delivery method, one central collection method and one pickup method per
-click & collect shop, all on the shipping zone covering France ("Paris 16e"). Each gets
-a DeliveryMethod row saying what it is; stock methods have none.
+One method per delivery kind, or one per shop for a per-shop kind (click & collect),
+all on the shipping zone covering France ("Paris 16e"). Each gets a DeliveryMethod
+row saying its kind; stock methods have none.
 
 They are written when what they follow is written (migrations, a shop saved, the
 plugin's settings saved: `materialise_*`), never by a read: a resident's read finds
@@ -20,58 +20,63 @@ from plugins.cached_reads import CachedRead
 from plugins.local_merchants.models import Merchant
 
 from ..domain.config import DeliverySettings
-from ..models import DeliveryKind, DeliveryMethod
+from ..domain.kinds import KINDS, DeliveryKind
+from ..models import DeliveryMethod
 
 ZONE_NAME = "Paris 16e"
-GROUPED_NAME = "Livraison groupée dans le 16e"
-CENTRAL_NAME = "Retrait au point central du 16e"
 
 
-def delivery_zone() -> ShippingZone:
+def ensure_zone() -> ShippingZone:
     zone = ShippingZone.objects.filter(countries__contains="FR", default=False).order_by("pk")
     return zone.first() or ShippingZone.objects.create(name=ZONE_NAME, countries=["FR"])
 
 
-def _ensure(kind: str, name: str, price: Decimal, merchant=None) -> DeliveryMethod:
-    lookup = {"merchant": merchant} if merchant is not None else {"kind": kind}
-    existing = DeliveryMethod.objects.select_related("shipping_method").filter(**lookup).first()
-    if existing is not None:
-        return existing
-    try:
-        with transaction.atomic():
-            method = ShippingMethod.objects.create(
-                name=name[:100],
-                type=ShippingMethodType.PRICE_BASED,
-                price_amount=price,
-                minimum_order_price_amount=Decimal(0),
-                shipping_zone=delivery_zone(),
-            )
-            return DeliveryMethod.objects.create(
-                shipping_method=method, kind=kind, merchant=merchant
-            )
-    except IntegrityError:  # a concurrent writer created it first
-        return DeliveryMethod.objects.select_related("shipping_method").get(**lookup)
+def ensure_method(kind: DeliveryKind, price: Decimal, merchant=None) -> DeliveryMethod:
+    """The kind's method (this shop's, for a per-shop kind), created if missing; its
+    stock price follows `price` (what stock lists show). Writes: never from a read."""
+    lookup = {"merchant": merchant} if merchant is not None else {"kind": kind.code}
+    method = DeliveryMethod.objects.select_related("shipping_method").filter(**lookup).first()
+    if method is None:
+        try:
+            with transaction.atomic():
+                shipping_method = ShippingMethod.objects.create(
+                    name=kind.method_name(merchant)[:100],
+                    type=ShippingMethodType.PRICE_BASED,
+                    price_amount=price,
+                    minimum_order_price_amount=Decimal(0),
+                    shipping_zone=ensure_zone(),
+                )
+                return DeliveryMethod.objects.create(
+                    shipping_method=shipping_method, kind=kind.code, merchant=merchant
+                )
+        except IntegrityError:  # a concurrent writer created it first
+            method = DeliveryMethod.objects.select_related("shipping_method").get(**lookup)
+    if method.shipping_method.price_amount != price:
+        method.shipping_method.price_amount = price
+        method.shipping_method.save(update_fields=["price_amount"])  # signals: `offered`
+    return method
 
 
-def materialise_pickup_method(merchant: Merchant) -> None:
-    """A click & collect shop's method (a shop saved: created, or click & collect turned on)."""
-    if merchant.click_and_collect and not DeliveryMethod.objects.filter(merchant=merchant).exists():
-        _ensure(DeliveryKind.SHOP_PICKUP, f"Retrait en boutique — {merchant.name}",
-                Decimal(0), merchant)
+def materialise_shop_methods(merchant: Merchant, settings: DeliverySettings) -> None:
+    """A shop's per-shop methods (a shop saved: created, or click & collect turned on)."""
+    for kind in KINDS.values():
+        if kind.per_shop and kind.offered(settings, merchant) and not DeliveryMethod.objects.filter(
+            kind=kind.code, merchant=merchant
+        ).exists():
+            ensure_method(kind, Decimal(0), merchant)
 
 
 @transaction.atomic
 def materialise_methods(settings: DeliverySettings) -> None:
     """Every method the settings and the shops call for (idempotent)."""
-    grouped = _ensure(DeliveryKind.GROUPED_DELIVERY, GROUPED_NAME, settings.fee_rules.fee)
-    # Stock lists (availableShippingMethods, the dashboard) show the configured fee.
-    if grouped.shipping_method.price_amount != settings.fee_rules.fee:
-        grouped.shipping_method.price_amount = settings.fee_rules.fee
-        grouped.shipping_method.save(update_fields=["price_amount"])
-    if settings.central_point:
-        _ensure(DeliveryKind.CENTRAL_PICKUP, CENTRAL_NAME, Decimal(0))
-    for merchant in Merchant.objects.filter(click_and_collect=True, pickup_method__isnull=True):
-        materialise_pickup_method(merchant)
+    for kind in KINDS.values():
+        if kind.per_shop:
+            for merchant in Merchant.objects.exclude(pickup_method__kind=kind.code):
+                if kind.offered(settings, merchant):
+                    ensure_method(kind, Decimal(0), merchant)
+        elif kind.offered(settings):
+            # Stock lists show the price of an empty basket (a basket's own is set by ours).
+            ensure_method(kind, kind.price(settings.fee_rules, Decimal(0), Decimal(0)))
 
 
 @dataclass(frozen=True)
@@ -80,19 +85,21 @@ class OfferedMethods:
     requests: read it, never change it (nor load a relation on it)."""
 
     by_pk: dict = field(default_factory=dict)
-    pickup: dict = field(default_factory=dict)  # merchant id -> DeliveryMethod
-    grouped: Optional[DeliveryMethod] = None
-    central: Optional[DeliveryMethod] = None
+    by_kind: dict = field(default_factory=dict)  # code -> method, kinds of one method
+    by_shop: dict = field(default_factory=dict)  # (code, merchant id) -> method
+
+    def of(self, kind: DeliveryKind, merchant=None) -> Optional[DeliveryMethod]:
+        if kind.per_shop:
+            return self.by_shop.get((kind.code, merchant.pk))
+        return self.by_kind.get(kind.code)
 
 
 def _read_methods() -> OfferedMethods:
     by_pk = {m.pk: m for m in DeliveryMethod.objects.select_related("shipping_method")}
-    by_kind = {m.kind: m for m in by_pk.values() if m.merchant_id is None}
     return OfferedMethods(
         by_pk=by_pk,
-        pickup={m.merchant_id: m for m in by_pk.values() if m.merchant_id is not None},
-        grouped=by_kind.get(DeliveryKind.GROUPED_DELIVERY),
-        central=by_kind.get(DeliveryKind.CENTRAL_PICKUP),
+        by_kind={m.kind: m for m in by_pk.values() if m.merchant_id is None},
+        by_shop={(m.kind, m.merchant_id): m for m in by_pk.values() if m.merchant_id is not None},
     )
 
 

@@ -1,13 +1,13 @@
 """Checkout.deliveryOptions and the filter applied to stock availableShippingMethods."""
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Optional
 
 from prices import Money
 
 from plugins.kernel.opening_hours import WEEKDAY_NAMES
-from ..models import DeliveryKind, DeliveryMethod
-from .basket import Basket, grouped_fee, needs_round, refusal, shop_hours
+from ..domain.kinds import KINDS
+from ..models import DeliveryMethod
+from .basket import Basket, needs_slot, refusal, shop_hours
 from .methods import offered
 
 
@@ -18,6 +18,7 @@ class DeliveryOption:
     price: Money
     merchant: Optional[object]
     label: str
+    needs_slot: bool  # rides a courier round: a slot must be chosen
 
 
 def _hours_text(merchant) -> str:
@@ -27,25 +28,16 @@ def _hours_text(merchant) -> str:
     return ", ".join(f"{WEEKDAY_NAMES[day]} {' et '.join(hours)}" for day, hours in sorted(days.items()))
 
 
-def _pickup_label(basket: Basket, method: DeliveryMethod) -> str:
-    merchant = basket.merchant(method.merchant_id)
-    address = merchant.address
-    label = (
-        f"Retrait gratuit chez {merchant.name}, {address.street_address_1}, "
-        f"{address.postal_code} Paris ({_hours_text(merchant) or 'horaires à confirmer'})"
-    )
-    if needs_round(basket, method):
-        label += " : les articles des autres boutiques y sont apportés par la tournée choisie"
-    return label
-
-
 def methods_for(basket: Basket) -> list[DeliveryMethod]:
-    """The methods this basket could be offered (written beforehand: see methods.py)."""
-    methods = offered.get()
-    candidates = [methods.grouped]
-    candidates += [methods.pickup.get(m.pk) for m in basket.merchants if m.click_and_collect]
-    if basket.settings.central_point:
-        candidates.append(methods.central)
+    """The methods this basket could be offered, in KINDS order (written beforehand:
+    see methods.py; one missing is not offered)."""
+    settings, methods = basket.settings, offered.get()
+    candidates = []
+    for kind in KINDS.values():
+        if kind.per_shop:
+            candidates += [methods.of(kind, m) for m in basket.merchants if kind.offered(settings, m)]
+        elif kind.offered(settings):
+            candidates.append(methods.of(kind))
     return [method for method in candidates if method is not None]
 
 
@@ -56,23 +48,13 @@ def delivery_options(basket: Basket) -> list[DeliveryOption]:
     for method in methods_for(basket):
         if refusal(basket, method) is not None:
             continue
-        if method.kind == DeliveryKind.GROUPED_DELIVERY:
-            fee = grouped_fee(basket)
-            label = "Livraison groupée dans le 16e" + (" (offerte)" if fee == 0 else "")
-            options.append(DeliveryOption(
-                "GROUPED_DELIVERY", method.shipping_method, Money(fee, currency), None, label
-            ))
-        elif method.kind == DeliveryKind.SHOP_PICKUP:
-            options.append(DeliveryOption(
-                "CLICK_AND_COLLECT", method.shipping_method, Money(Decimal(0), currency),
-                basket.merchant(method.merchant_id), _pickup_label(basket, method),
-            ))
-        else:
-            options.append(DeliveryOption(
-                "CLICK_AND_COLLECT", method.shipping_method, Money(Decimal(0), currency), None,
-                f"Retrait gratuit de tout le panier au point central : "
-                f"{basket.settings.central_point}",
-            ))
+        kind, merchant = method.delivery_kind, basket.merchant(method.merchant_id)
+        price = kind.price_for(basket)
+        hours = _hours_text(merchant) if kind.per_shop else ""
+        options.append(DeliveryOption(
+            kind.option_kind, method.shipping_method, Money(price, currency), merchant,
+            kind.option_label(basket, merchant, price, hours), needs_slot(basket, method),
+        ))
     return options
 
 
@@ -84,7 +66,7 @@ def filter_stock_methods(basket: Basket, shipping_methods: list) -> list:
         method = ours.get(shipping_method.pk)
         if refusal(basket, method) is not None:
             continue
-        if method.kind == DeliveryKind.GROUPED_DELIVERY:
-            shipping_method.price = Money(grouped_fee(basket), shipping_method.price.currency)
+        price = method.delivery_kind.price_for(basket)
+        shipping_method.price = Money(price, shipping_method.price.currency)
         allowed.append(shipping_method)
     return allowed
