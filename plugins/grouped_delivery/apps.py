@@ -13,11 +13,13 @@ class GroupedDeliveryConfig(AppConfig):
 
         from plugins.local_merchants.hooks import hooks
 
+        from .courier.access import has_courier_permission
         from .geo.services import on_address_saved
         from .services.basket import is_collected_in_shop
         from .services.settings import saved_configuration
 
         hooks.answer_click_and_collect(is_collected_in_shop)
+        hooks.answer_courier(has_courier_permission)
 
         post_save.connect(saved_configuration.invalidate, sender=PluginConfiguration)
         post_delete.connect(saved_configuration.invalidate, sender=PluginConfiguration)

@@ -152,8 +152,8 @@ def before(line: Timeline, position: int) -> tuple:
 def delay(network: Network, line: Timeline, candidate: List[int], start: int, last: int,
           state: tuple, trail: Optional[list] = None) -> Optional[int]:
     """How much later the bike is back at the hub with `candidate`: `line`'s sequence with
-    nodes inserted, none before `start` nor after `last` (positions in `candidate`);
-    None if it breaks a rule. `state`: the bike arriving at `start` (`before`).
+    whole orders inserted (their grams add up to nothing), none before `start` nor after
+    `last` (positions in `candidate`); None if it breaks a rule. `state`: the bike arriving at `start` (`before`).
     `trail`, if given, gets the state after each position (then `last` must be the end)."""
     inserted = len(candidate) - len(line.sequence)
     clock, load, here = state
