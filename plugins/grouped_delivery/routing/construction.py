@@ -74,9 +74,9 @@ def initial_routes(network: Network, couriers: int) -> List[List[int]]:
 def add_orders(network: Network, routes: List[List[int]], noise=None, among=None
                ) -> List[List[int]]:
     """The routes with every order they do not hold yet inserted where it fits: at each
-    step the order that adds the fewest metres (so a full slot keeps the most orders).
+    step the order that costs least (`_cost`), so a full slot keeps the most orders.
 
-    `noise()`, if given, scales each order's added metres once, so that a search calling
+    `noise()`, if given, scales each order's cost once, so that a search calling
     this again tries other orders first; `among`, if given, limits the orders tried."""
     routes = [list(route) for route in routes]
     present = {network.nodes[i].order.order_id for route in routes for i in route}
@@ -90,7 +90,7 @@ def add_orders(network: Network, routes: List[List[int]], noise=None, among=None
     scale = {order_id: noise() if noise else 1.0 for order_id in pending}
     metres = [route_metres(network, route) for route in routes]
     lines = [timeline(network, route) for route in routes]
-    # (order, bike) -> (added metres, route with it) or None. Adding an order to a bike
+    # (order, bike) -> (cost, route with it) or None. Adding an order to a bike
     # only takes time and room: what did not fit there before still does not.
     trials: Dict[tuple, Optional[tuple]] = {}
     while pending:

@@ -78,7 +78,7 @@ def plan_round(problem: RoundProblem, travel: Travel = None,
     network = net.build(problem, orders, travel)
     couriers = problem.fleet.couriers
     solved = construction.initial_routes(network, couriers)
-    # A fixed seed: the same slot, given the same time, is planned the same way.
+    # A fixed seed: the same slot and the same number of search steps give the same plan.
     solved = search.improve(network, solved, started + time_limit * SEARCH_SHARE,
                             random.Random(SEED))
     polished = solver.improve(network, couriers, solved,
