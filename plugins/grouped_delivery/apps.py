@@ -15,6 +15,7 @@ class GroupedDeliveryConfig(AppConfig):
         from plugins.local_merchants.hooks import hooks
         from plugins.local_merchants.models import Merchant
 
+        from .courier.access import has_courier_permission
         from .geo.services import on_address_saved
         from .models import DeliveryMethod
         from .services import materialise
@@ -23,6 +24,7 @@ class GroupedDeliveryConfig(AppConfig):
         from .services.settings import saved_configuration
 
         hooks.answer_click_and_collect(is_collected_in_shop)
+        hooks.answer_courier(has_courier_permission)
 
         post_save.connect(saved_configuration.invalidate, sender=PluginConfiguration)
         post_delete.connect(saved_configuration.invalidate, sender=PluginConfiguration)
