@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
                 ('done_at', models.DateTimeField(blank=True, null=True)),
                 ('done_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('merchant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='local_merchants.merchant')),
-                ('orders', models.ManyToManyField(related_name='_grouped_delivery_plannedstop_orders_+', to='order.Order')),
+                ('orders', models.ManyToManyField(related_name='+', to='order.Order')),
                 ('route', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stops', to='grouped_delivery.plannedroute')),
             ],
             options={
