@@ -16,6 +16,7 @@ from ..services.rounds import round_sheet
 from ..services.settings import settings_of
 from ..services.slots import chosen_slot, upcoming_slots, usable_for
 from ..services.zone import check_input
+from .switch import switched_on
 
 
 def checkout_pk(global_id: str) -> Optional[UUID]:
@@ -50,6 +51,8 @@ def resolve_delivery_zone_check(address):
 
 
 def resolve_delivery_slots(info, checkout_id=None):
+    if not switched_on(info):
+        return []
     now = timezone.now()
     settings = settings_of(info.context.plugins)
     slots = upcoming_slots(settings, now)
@@ -62,6 +65,8 @@ def resolve_delivery_slots(info, checkout_id=None):
 
 
 def resolve_checkout_delivery_options(root: Checkout, info):
+    if not switched_on(info):
+        return []
     return delivery_options(request_basket(root, info))
 
 
@@ -92,6 +97,8 @@ def wrap_available_shipping_methods(stock_resolver):
     """Stock Checkout.availableShippingMethods, minus what this basket may not use."""
 
     def resolve(root: Checkout, info, **kwargs):
+        if not switched_on(info):
+            return stock_resolver(root, info, **kwargs)
         basket = request_basket(root, info)
         ensure_methods(basket)  # so the stock list can show them on first sight
         return stock_resolver(root, info, **kwargs).then(
