@@ -11,7 +11,7 @@ class GroupedDeliveryConfig(AppConfig):
         from saleor.account.models import Address
         from saleor.plugins.models import PluginConfiguration
 
-        from plugins.local_merchants.hooks import hooks
+        from plugins.local_merchants.public import hooks
 
         from .geo.services import on_address_saved
         from .services.basket import is_collected_in_shop

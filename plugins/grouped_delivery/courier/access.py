@@ -1,6 +1,5 @@
 """Who may ride rounds: the operator, and accounts of the couriers' permission group."""
-from plugins.local_merchants.isolation import policy
-from plugins.local_merchants.isolation.actors import actor_for
+from plugins.local_merchants.public import actor_for, policy
 
 COURIER_PERMISSION = "grouped_delivery.ride_rounds"
 COURIER_GROUP = "Coursiers"
