@@ -1,7 +1,7 @@
 """Grouped delivery switched off in the dashboard: what it changed in the API is stock again.
 
 The plugin's hooks (fee, last check before payment, slot booking) read `self.active`;
-the schema's overrides ask `active_in` here, through the request's plugins manager.
+the schema's overrides ask `switched_on` here (the request's plugins manager, no query).
 Switched off, the stock mutations and shipping-method list answer exactly as Saleor's,
 and our own additions offer nothing (no option, no slot).
 """
