@@ -14,6 +14,7 @@ class GroupedDeliveryConfig(AppConfig):
         from plugins.local_merchants.public import hooks
 
         from .geo.services import on_address_saved
+        from .graphql.switch import delivery_switch
         from .services.basket import is_collected_in_shop
         from .services.settings import saved_configuration
 
@@ -21,5 +22,6 @@ class GroupedDeliveryConfig(AppConfig):
 
         post_save.connect(saved_configuration.invalidate, sender=PluginConfiguration)
         post_delete.connect(saved_configuration.invalidate, sender=PluginConfiguration)
+        delivery_switch.connect()
         # Every address (shop, delivery, company) gets its location when it is saved.
         post_save.connect(on_address_saved, sender=Address, dispatch_uid="locate_address")

@@ -3,23 +3,14 @@ from django.core.exceptions import ValidationError
 from saleor.checkout.error_codes import CheckoutErrorCode
 from saleor.plugins.base_plugin import BasePlugin
 
-from plugins.kernel.plugin_switch import is_switched_on
+from plugins.cached_reads import PluginSwitch
 
 from . import directory
 from .isolation import policy
 
 
-PLUGIN_ID = "paris16.local_merchants"
-
-
-def active_in(manager) -> bool:
-    """Whether the refusal of deactivated shops' products is switched on in the dashboard.
-    The isolation policy is not switchable: who sees what never depends on it."""
-    return is_switched_on(manager, PLUGIN_ID)
-
-
 class LocalMerchantsPlugin(BasePlugin):
-    PLUGIN_ID = PLUGIN_ID
+    PLUGIN_ID = "paris16.local_merchants"
     PLUGIN_NAME = "Commerçants du 16e"
     PLUGIN_DESCRIPTION = "Refuse les paniers contenant des produits de boutiques désactivées."
     DEFAULT_ACTIVE = True
@@ -36,3 +27,9 @@ class LocalMerchantsPlugin(BasePlugin):
                 {"lines": ValidationError(message, code=CheckoutErrorCode.PRODUCT_NOT_PUBLISHED)}
             )
         return previous_value
+
+
+# Whether the refusal of deactivated shops' products is switched on in the dashboard,
+# for the isolation middleware (connected by LocalMerchantsConfig.ready()). The isolation
+# policy is not switchable: who sees what never depends on it.
+refusals_switch = PluginSwitch(LocalMerchantsPlugin)

@@ -301,12 +301,15 @@ def test_seam_our_plugin_hooks_are_saleors():
             assert parameters(method) == parameters(stock), f"{plugin.__name__}.{name}"
 
 
-def test_seam_plugin_active_flag_read_through_the_manager():
-    # kernel.plugin_switch reads manager.get_plugin(id).active, set from the dashboard's
-    # PluginConfiguration when the manager is built.
-    assert parameters(PluginsManager.get_plugin) == ["plugin_id"]
-    assert "active" in parameters(BasePlugin.__init__)
-    assert ".active" in inspect.getsource(PluginsManager.__init__)
+def test_seam_plugin_active_flag_read_like_the_plugins_manager():
+    # cached_reads.PluginSwitch reads PluginConfiguration.active by identifier, else the
+    # class's default: what Saleor's manager gives the plugins it builds.
+    from saleor.plugins.models import PluginConfiguration
+
+    assert {"identifier", "active"} <= {f.name for f in PluginConfiguration._meta.fields}
+    source = inspect.getsource(PluginsManager.__init__)
+    assert "existing_config.active" in source and "get_default_active()" in source
+    assert "PLUGIN_ID in all_configs" in source
 
 
 # --- Saleor's GraphQL view, subclassed (saleor_config/graphql_view.py) --------------

@@ -48,7 +48,7 @@ class CheckoutDeliverySlotUpdate(KeepOurErrorCodes, BaseMutation):
 
     @classmethod
     def perform_mutation(cls, _root, info, checkout_id, slot_id):
-        if not switched_on(info):
+        if not switched_on():
             raise DeliveryRefused(
                 DeliveryErrorCode.METHOD_NOT_OFFERED, SWITCHED_OFF_MESSAGE, field="slot_id"
             ).as_validation_error()

@@ -51,7 +51,7 @@ def resolve_delivery_zone_check(address):
 
 
 def resolve_delivery_slots(info, checkout_id=None):
-    if not switched_on(info):
+    if not switched_on():
         return []
     now = timezone.now()
     settings = settings_of(info.context.plugins)
@@ -65,7 +65,7 @@ def resolve_delivery_slots(info, checkout_id=None):
 
 
 def resolve_checkout_delivery_options(root: Checkout, info):
-    if not switched_on(info):
+    if not switched_on():
         return []
     return delivery_options(request_basket(root, info))
 
@@ -97,7 +97,7 @@ def wrap_available_shipping_methods(stock_resolver):
     """Stock Checkout.availableShippingMethods, minus what this basket may not use."""
 
     def resolve(root: Checkout, info, **kwargs):
-        if not switched_on(info):
+        if not switched_on():
             return stock_resolver(root, info, **kwargs)
         basket = request_basket(root, info)
         ensure_methods(basket)  # so the stock list can show them on first sight

@@ -8,7 +8,6 @@ from functools import lru_cache
 from saleor.plugins.models import PluginConfiguration
 
 from plugins.cached_reads import CachedRead
-from plugins.kernel.plugin_switch import is_switched_on
 
 from ..domain.config import DeliverySettings, parse_settings
 
@@ -43,11 +42,6 @@ def settings_from(configuration) -> DeliverySettings:
 
 def current_settings() -> DeliverySettings:
     return _settings_of_values(saved_configuration.get())
-
-
-def active_in(manager) -> bool:
-    """Whether grouped delivery is switched on in the dashboard (the plugin's `active`)."""
-    return is_switched_on(manager, PLUGIN_ID)
 
 
 def settings_of(manager) -> DeliverySettings:
