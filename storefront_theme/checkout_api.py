@@ -40,7 +40,7 @@ fragment Basket on Checkout {
     }
   }
   deliveryOptions {
-    kind label
+    kind label needsSlot
     price { amount currency }
     merchant { name slug }
     shippingMethod { id }

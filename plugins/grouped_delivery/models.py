@@ -2,11 +2,7 @@
 from django.db import models
 from django.db.models import F, Q
 
-
-class DeliveryKind(models.TextChoices):
-    GROUPED_DELIVERY = "GROUPED_DELIVERY", "Livraison groupée"
-    SHOP_PICKUP = "SHOP_PICKUP", "Retrait en boutique"
-    CENTRAL_PICKUP = "CENTRAL_PICKUP", "Retrait au point central"
+from .domain.kinds import KINDS, DeliveryKind, kind_of
 
 
 class DeliveryMethod(models.Model):
@@ -18,7 +14,7 @@ class DeliveryMethod(models.Model):
         primary_key=True,
         related_name="grouped_delivery",
     )
-    kind = models.CharField(max_length=16, choices=DeliveryKind.choices)
+    kind = models.CharField(max_length=16, choices=[(k.code, k.label) for k in KINDS.values()])
     merchant = models.OneToOneField(
         "local_merchants.Merchant",
         on_delete=models.CASCADE,
@@ -34,11 +30,16 @@ class DeliveryMethod(models.Model):
                 | (~Q(kind="SHOP_PICKUP") & Q(merchant__isnull=True)),
                 name="pickup_method_has_merchant",
             ),
-            # One grouped and one central method: ensure_* functions rely on it.
+            # One method of each kind that is not per shop: ensure_method relies on it.
             models.UniqueConstraint(
                 fields=["kind"], condition=~Q(kind="SHOP_PICKUP"), name="one_method_per_kind"
             ),
         ]
+
+    @property
+    def delivery_kind(self) -> DeliveryKind:
+        """What this method's kind answers (offered? price? slot? round? words)."""
+        return kind_of(self.kind)
 
 
 class DeliverySlot(models.Model):

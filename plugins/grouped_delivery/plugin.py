@@ -11,16 +11,12 @@ from django.utils import timezone
 from prices import Money, TaxedMoney
 from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
 
-from .domain.config import DEFAULTS, ConfigError, DeliverySettings, parse_settings
-from .domain.fees import grouped_delivery_fee
-from .models import DeliveryKind
+from .domain.config import DEFAULTS, LABELS, ConfigError, DeliverySettings, parse_settings
 from .services import slots
 from .services.errors import DeliveryRefused
-from .services.basket import (
-    fee_of, load_basket, method_chosen, refusal, weight_and_subtotal,
-)
+from .services.basket import delivery_method_of, load_basket, refusal, weight_and_subtotal
 from .services.pickup import set_merchant_pickup_times
-from .services.settings import PLUGIN_ID, configuration_values, settings_from
+from .services.settings import PLUGIN_ID, configuration_values, configured_settings
 
 
 class GroupedDeliveryPlugin(BasePlugin):
@@ -32,14 +28,14 @@ class GroupedDeliveryPlugin(BasePlugin):
     DEFAULT_ACTIVE = True
     DEFAULT_CONFIGURATION = [{"name": name, "value": value} for name, value in DEFAULTS.items()]
     CONFIG_STRUCTURE = {
-        name: {"type": ConfigurationTypeField.STRING, "label": name, "help_text": name}
-        for name in DEFAULTS
+        key: {"type": ConfigurationTypeField.STRING, "label": label, "help_text": label}
+        for key, label in LABELS.items()
     }
 
     @cached_property
-    def settings(self) -> DeliverySettings:
+    def delivery_settings(self) -> DeliverySettings:
         # Saleor builds a dozen plugins managers per request; few of them need these.
-        return settings_from(self.configuration)
+        return configured_settings(self.configuration)
 
     @classmethod
     def validate_plugin_configuration(cls, plugin_configuration):
@@ -48,36 +44,32 @@ class GroupedDeliveryPlugin(BasePlugin):
         except (ConfigError, ValueError) as error:
             raise ValidationError(str(error))
 
-    @staticmethod
-    def _grouped(checkout_or_order) -> bool:
-        method = method_chosen(checkout_or_order)
-        return method is not None and method.kind == DeliveryKind.GROUPED_DELIVERY
-
     def calculate_checkout_shipping(self, checkout, lines, discounts, previous_value):
-        if not self.active or not self._grouped(checkout):
+        method = delivery_method_of(checkout) if self.active else None
+        if method is None:
             return previous_value
         weight_kg, subtotal = weight_and_subtotal(checkout, lines, discounts)
-        fee = Money(fee_of(self.settings.fee_rules, subtotal, weight_kg), previous_value.currency)
-        return TaxedMoney(net=fee, gross=fee)
+        fee = method.delivery_kind.price(
+            self.delivery_settings.fee_rules, subtotal.amount, weight_kg
+        )
+        return _taxed(fee, previous_value.currency)
 
     def calculate_order_shipping(self, order, previous_value):
-        if not self.active or not self._grouped(order):
+        method = delivery_method_of(order) if self.active else None
+        if method is None:
             return previous_value
-        rules = self.settings.fee_rules
         # An existing order is never refused for its weight: price it only.
-        fee = grouped_delivery_fee(
-            replace(rules, max_weight_kg=None), order.get_subtotal().gross.amount, 0
-        )
-        money = Money(fee, previous_value.currency)
-        return TaxedMoney(net=money, gross=money)
+        rules = replace(self.delivery_settings.fee_rules, max_weight_kg=None)
+        fee = method.delivery_kind.price(rules, order.get_subtotal().gross.amount, 0)
+        return _taxed(fee, previous_value.currency)
 
     def preprocess_order_creation(self, checkout, discounts, previous_value):
         """Runs in checkoutComplete's transaction BEFORE payment: refuse, or take a place."""
         if not self.active:
             return previous_value
         # Saleor prefetched the lines and read their variants for the totals: reuse them.
-        basket = load_basket(checkout, list(checkout), discounts, self.settings)
-        method = method_chosen(checkout)
+        basket = load_basket(checkout, list(checkout), discounts, self.delivery_settings)
+        method = delivery_method_of(checkout)
         problem = refusal(basket, method)
         if problem is None:
             try:
@@ -95,7 +87,7 @@ class GroupedDeliveryPlugin(BasePlugin):
             # With a round, the pickup time is its start, paid yet or not (a shop sees its
             # part once paid): no need to ask the payments.
             if booking is not None or order.is_fully_paid():
-                set_merchant_pickup_times(order, self.settings, booking)
+                set_merchant_pickup_times(order, self.delivery_settings, booking)
         return previous_value
 
     def order_cancelled(self, order, previous_value):
@@ -105,5 +97,11 @@ class GroupedDeliveryPlugin(BasePlugin):
 
     def order_fully_paid(self, order, previous_value):
         if self.active:
-            set_merchant_pickup_times(order, self.settings)
+            set_merchant_pickup_times(order, self.delivery_settings)
         return previous_value
+
+
+def _taxed(fee, currency) -> TaxedMoney:
+    """The gross fee on both sides: the VAT plugin, after us, splits it."""
+    money = Money(fee, currency)
+    return TaxedMoney(net=money, gross=money)

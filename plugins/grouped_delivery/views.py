@@ -14,7 +14,7 @@ from .courier.models import RoundPlan
 from .courier.sheet import route_sheets
 from .models import DeliverySlot
 from .services.rounds import round_sheet
-from .services.settings import current_settings
+from .services.settings import delivery_settings
 
 
 def _is_operator(request) -> bool:
@@ -44,7 +44,7 @@ def sheet_html(slot) -> str:
     plan = RoundPlan.objects.filter(slot=slot).first()
     routes = route_sheets(plan.routes.all()) if plan else []
     return render_to_string("grouped_delivery/round_sheet.html", {
-        "sheet": round_sheet(slot), "central_point": current_settings().central_point,
+        "sheet": round_sheet(slot, delivery_settings()),
         "plan": plan, "routes": routes,
         # The map as an image: WeasyPrint draws SVG images (CairoSVG), not inline SVG.
         "map_uri": _svg_uri(route_map(routes)) if routes else "",

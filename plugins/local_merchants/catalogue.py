@@ -2,7 +2,8 @@
 
 Saleor 2.10 always asks PostgreSQL for DISTINCT products: with PostgreSQL 15 that sorts
 every published product of the district, whole rows, before keeping a page of 24
-(x10 district: 66 ms a page, against 26 ms once read in name order from an index).
+(on the ten-times district, far slower than reading in name order from an index:
+`make bench` measures it).
 Without a filter (search, attributes, collections, stock: joins that can repeat a
 product) nor a sort by attribute, the scoped products cannot repeat (a product has at
 most one shop link), so the same rows come back in the same order without it.

@@ -7,7 +7,7 @@ with merchantUpdate, which saves the shop in the same transaction (residents' ad
 saved at every checkout, leave the directory alone).
 The shops are shared by every request of the worker: read them, never change them.
 Hours and closures are kept as plain tuples: the garbage collector does not walk those
-(as model instances, the ten-times district's 10,500 hours cost 100 ms pauses).
+(as model instances, the ten-times district's 10,500 hours made long collector pauses).
 """
 from collections import defaultdict
 from typing import NamedTuple, Optional

@@ -16,7 +16,7 @@ def quantity_of(value, default=1):
         return default
 
 
-def grouped_fee(checkout):
+def home_delivery_fee(checkout):
     """The grouped delivery fee this basket would pay (one fee, whatever the shops)."""
     for option in (checkout or {}).get("deliveryOptions") or ():
         if option["kind"] == "GROUPED_DELIVERY":
@@ -46,7 +46,7 @@ def estimated_total(checkout, fee):
 
 
 def basket_context(checkout, errors=None):
-    fee = grouped_fee(checkout)
+    fee = home_delivery_fee(checkout)
     return {
         "checkout": checkout,
         "groups": (checkout or {}).get("merchantGroups") or [],

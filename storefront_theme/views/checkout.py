@@ -42,23 +42,10 @@ def chosen_option(checkout):
     return None
 
 
-def travels_with_round(checkout, option) -> bool:
-    """Does this choice ride a courier round, and so need a slot?
-
-    Everything does except collecting in a shop whose own articles are the whole basket.
-    """
-    if option is None:
-        return False
-    if option["kind"] != "CLICK_AND_COLLECT" or not option.get("merchant"):
-        return True
-    shops = {group["merchant"]["slug"] for group in checkout.get("merchantGroups") or ()}
-    return shops != {option["merchant"]["slug"]}
-
-
 def state(checkout, jwt, errors=None, values=None, zone=None, step=None):
     """Everything the page shows, including which step is open."""
     option = chosen_option(checkout)
-    needs_slot = travels_with_round(checkout, option)
+    needs_slot = bool(option and option["needsSlot"])  # the API decides, knowing every line
     slots = []
     if needs_slot:
         slots = api.execute(checkout_api.SLOTS, {"id": checkout["id"]}, jwt)["deliverySlots"]

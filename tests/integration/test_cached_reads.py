@@ -15,7 +15,7 @@ from plugins.french_vat.codes import META_CODE_KEY
 from plugins.local_merchants.models import Merchant
 from plugins.french_vat.rates import rate_for_code, taxed
 from plugins.grouped_delivery.domain.config import CENTRAL_POINT
-from plugins.grouped_delivery.services.settings import PLUGIN_ID, current_settings
+from plugins.grouped_delivery.services.settings import PLUGIN_ID, delivery_settings
 
 from .api import Api
 
@@ -59,14 +59,14 @@ def test_the_vat_codes_are_read_once_for_many_managers(demo_district):
 
 
 def test_the_operators_new_grouped_delivery_settings_apply_at_once(db):
-    assert current_settings().central_point == ""
+    assert delivery_settings().central_point == ""
     PluginConfiguration.objects.update_or_create(
         identifier=PLUGIN_ID,
         defaults={"name": "Livraison groupée du 16e", "active": True, "configuration": [
             {"name": CENTRAL_POINT, "value": "Mairie du 16e, 71 avenue Henri-Martin"},
         ]},
     )
-    assert current_settings().central_point == "Mairie du 16e, 71 avenue Henri-Martin"
+    assert delivery_settings().central_point == "Mairie du 16e, 71 avenue Henri-Martin"
 
 
 CARDS = "{ products(first: 24) { edges { node { name merchant { id name } } } } }"
@@ -155,7 +155,7 @@ def test_a_request_reads_the_versions_once_whatever_the_number_of_reads(demo_dis
             with CaptureQueriesContext(connection) as captured:
                 for _ in range(5):  # e.g. a dozen plugins managers asking
                     values = (read.get(), directory.shop(1), product_type_codes.get(),
-                              current_settings())
+                              delivery_settings())
             return values[0], [q["sql"] for q in captured]
         finally:
             request_finished()

@@ -39,7 +39,7 @@ def test_a_wrong_way_import_breaks_the_layers(tmp_path):
     code = copy_of_the_code(tmp_path)
     # local_merchants asking grouped_delivery, as orders/services.py did before.
     add_import(code / "plugins/local_merchants/orders/services.py",
-               "from plugins.grouped_delivery.services.basket import method_chosen")
+               "from plugins.grouped_delivery.services.basket import delivery_method_of")
 
     result = lint_imports(code)
 

@@ -12,7 +12,7 @@ from plugins.local_merchants.orders.public import MerchantOrder
 from plugins.kernel.opening_hours import open_intervals
 from ..geo.domain import GeoPoint, locate
 from ..geo.services import DatabaseTable
-from ..models import DeliveryKind, DeliveryMethod
+from ..models import DeliveryMethod
 from ..routing.model import Fleet, Interval, Part, RoundOrder, RoundProblem, StopKind
 from ..services.basket import shop_hours
 
@@ -33,8 +33,8 @@ def hub_location(site=None) -> Optional[GeoPoint]:
     return location.point if location else None
 
 
-def central_point_location(text: str) -> Optional[GeoPoint]:
-    """The operator's central collection point, written "12 rue X, 75016 Paris"."""
+def drop_off_location(text: str) -> Optional[GeoPoint]:
+    """A collection point's address, written "12 rue X, 75016 Paris" (the central point)."""
     postcode = _POSTCODE.search(text or "")
     if not postcode:
         return None
@@ -48,10 +48,10 @@ def build_problem(slot, couriers: int, settings, hub: GeoPoint) -> RoundProblem:
                  .select_related("merchant__address__location")
                  .prefetch_related("line_links__order_line__variant__product__product_type")),
     ).order_by("pk"))
-    methods = {m.pk: m for m in DeliveryMethod.objects.filter(
+    methods = {m.pk: m for m in DeliveryMethod.objects.select_related("merchant__address").filter(
         pk__in={o.shipping_method_id for o in orders})}
     departure = min(slot.start, slot.cutoff + settings.lead_time)
-    central = None
+    destinations = {}
     hours = {}
     round_orders = []
     for order in orders:
@@ -66,15 +66,16 @@ def build_problem(slot, couriers: int, settings, hub: GeoPoint) -> RoundProblem:
             parts.append(Part(merchant.pk, merchant.name, location.point if location else None,
                               _weight_kg(part), hours[merchant.pk]))
         method = methods.get(order.shipping_method_id)
-        kind, drop_shop, destination = StopKind.DELIVERY, None, None
-        if method is not None and method.kind == DeliveryKind.SHOP_PICKUP:
-            kind, drop_shop = StopKind.DROP_OFF, method.merchant_id
+        point = method.delivery_kind.drop_point(settings, method.merchant) if method else None
+        kind = method.delivery_kind.stop_kind if method else StopKind.DELIVERY
+        drop_shop = point.shop_id if point else None
+        if drop_shop is not None:  # a shop of the order: where its part is collected
             destination = next((p.location for p in parts if p.shop_id == drop_shop), None)
-        elif method is not None and method.kind == DeliveryKind.CENTRAL_PICKUP:
-            kind = StopKind.DROP_OFF
-            central = central or central_point_location(settings.central_point)
-            destination = central
-        elif order.shipping_address is not None:
+        elif point is not None:  # an address of its own, located once per round
+            if point.address not in destinations:
+                destinations[point.address] = drop_off_location(point.address)
+            destination = destinations[point.address]
+        else:
             location = getattr(order.shipping_address, "location", None)
             destination = location.point if location else None
         round_orders.append(RoundOrder(order.pk, tuple(parts), destination, kind, drop_shop))

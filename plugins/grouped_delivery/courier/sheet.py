@@ -8,7 +8,9 @@ from saleor.order.models import Order
 
 from plugins.local_merchants.orders.public import MerchantOrderLine
 
-from ..models import DeliveryKind, DeliveryMethod
+from ..domain.kinds import street_line
+from ..models import DeliveryMethod
+from ..services.settings import delivery_settings
 from .models import PlannedRoute, PlannedStop
 
 
@@ -52,12 +54,13 @@ def route_sheets(routes) -> List[CourierSheet]:
     methods = {m.pk: m for m in DeliveryMethod.objects.select_related("merchant__address").filter(
         pk__in={o.shipping_method_id for s in stops for o in s.orders.all()})}
     by_route = {route.pk: CourierSheet(route, []) for route in routes}
+    settings = delivery_settings()
     for stop in stops:
-        by_route[stop.route_id].stops.append(_courier_stop(stop, lines, methods))
+        by_route[stop.route_id].stops.append(_courier_stop(stop, lines, methods, settings))
     return list(by_route.values())
 
 
-def _courier_stop(stop, lines, methods) -> CourierStop:
+def _courier_stop(stop, lines, methods, settings) -> CourierStop:
     orders = list(stop.orders.all())
     numbers = [o.pk for o in orders]
     if stop.merchant is not None and stop.kind == "PICKUP":
@@ -67,27 +70,16 @@ def _courier_stop(stop, lines, methods) -> CourierStop:
                           "" if line.variant_name == line.product_sku else line.variant_name,
                           line.quantity)
                  for o in orders for line in lines.get((o.pk, stop.merchant_id), [])]
-        return CourierStop(stop, stop.merchant.name, _line(address), stop.merchant.phone,
+        return CourierStop(stop, stop.merchant.name, street_line(address), stop.merchant.phone,
                            numbers, items)
     order = orders[0] if orders else None
     bags = len({m for (o, m) in lines if order and o == order.pk})
     method: Optional[DeliveryMethod] = methods.get(order.shipping_method_id) if order else None
-    if stop.kind == "DROP_OFF":
-        if method is not None and method.kind == DeliveryKind.SHOP_PICKUP:
-            return CourierStop(stop, method.merchant.name, _line(method.merchant.address),
-                               method.merchant.phone, numbers, bags=bags,
-                               note="Déposer les sacs : le client les retire ici.")
-        return CourierStop(stop, "Point de retrait central", "", "", numbers, bags=bags,
-                           note="Déposer les sacs au point de retrait central.")
+    point = method.delivery_kind.drop_point(settings, method.merchant) if method else None
+    if stop.kind == "DROP_OFF" and point is not None:
+        return CourierStop(stop, point.name, point.address, point.phone, numbers, bags=bags,
+                           note=point.note)
     address = order.shipping_address if order else None
     name = f"{address.first_name} {address.last_name}".strip() if address else ""
-    return CourierStop(stop, name, _line(address), str(address.phone or "") if address else "",
-                       numbers, bags=bags)
-
-
-def _line(address) -> str:
-    if address is None:
-        return ""
-    parts = [address.street_address_1, address.street_address_2,
-             f"{address.postal_code} Paris"]
-    return ", ".join(p for p in parts if p)
+    phone = str(address.phone or "") if address else ""
+    return CourierStop(stop, name, street_line(address), phone, numbers, bags=bags)

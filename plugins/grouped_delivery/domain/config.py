@@ -19,14 +19,27 @@ from plugins.kernel.opening_hours import OpeningHoursError, parse_time
 from .fees import DeliveryFeeRules
 from .slots import Round
 
-FEE = "Tarif de la livraison groupée (€ TTC)"
-FREE_THRESHOLD = "Livraison offerte à partir de (€ TTC, vide = jamais)"
-MAX_WEIGHT = "Poids maximal d'un panier (kg, vide = sans limite)"
-LEAD_TIME = "Délai de préparation en boutique (minutes)"
-CUTOFF = "Clôture des commandes avant la tournée (minutes)"
-ROUNDS = "Tournées (jours début-fin capacité ; ...)"
-DAYS_AHEAD = "Nombre de jours de créneaux proposés"
-CENTRAL_POINT = "Point de retrait central (adresse, vide = aucun)"
+# Stable keys of the saved configuration; the French labels are only shown (the
+# dashboard's field names), so rewording one keeps the operator's value.
+FEE = "fee"
+FREE_THRESHOLD = "free_threshold"
+MAX_WEIGHT = "max_weight_kg"
+LEAD_TIME = "lead_time_minutes"
+CUTOFF = "cutoff_minutes"
+ROUNDS = "rounds"
+DAYS_AHEAD = "days_ahead"
+CENTRAL_POINT = "central_point"
+
+LABELS = {
+    FEE: "Tarif de la livraison groupée (€ TTC)",
+    FREE_THRESHOLD: "Livraison offerte à partir de (€ TTC, vide = jamais)",
+    MAX_WEIGHT: "Poids maximal d'un panier (kg, vide = sans limite)",
+    LEAD_TIME: "Délai de préparation en boutique (minutes)",
+    CUTOFF: "Clôture des commandes avant la tournée (minutes)",
+    ROUNDS: "Tournées (jours début-fin capacité ; ...)",
+    DAYS_AHEAD: "Nombre de jours de créneaux proposés",
+    CENTRAL_POINT: "Point de retrait central (adresse, vide = aucun)",
+}
 
 DEFAULTS = {
     FEE: "5.90",
@@ -44,8 +57,8 @@ _ROUND = re.compile(r"([1-7])(?:-([1-7]))? +(\S+)-(\S+) +([0-9]+)")
 
 class ConfigError(ValueError):
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field} : {message}")
-        self.field = field
+        super().__init__(f"{LABELS[field]} : {message}")
+        self.field = field  # the setting's key
 
 
 @dataclass(frozen=True)
@@ -107,7 +120,7 @@ def parse_rounds(text: str, cutoff: timedelta) -> tuple[Round, ...]:
 
 
 def parse_settings(values: Mapping[str, str]) -> DeliverySettings:
-    """Settings from the plugin's {name: value}; missing keys take DEFAULTS."""
+    """Settings from the plugin's {key: value}; missing keys take DEFAULTS."""
     values = {**DEFAULTS, **{k: v for k, v in values.items() if v is not None}}
     return DeliverySettings(
         fee_rules=DeliveryFeeRules(

@@ -13,13 +13,13 @@ OUTSIDE_ZONE_HINT = (
 )
 
 
-def draft_delivery_refusal(grouped: bool, zone: Optional[ZoneCheck]) -> Optional[str]:
+def draft_delivery_refusal(to_the_door: bool, zone: Optional[ZoneCheck]) -> Optional[str]:
     """Why a draft order cannot be completed with its delivery (French), or None.
 
-    `grouped`: its shipping method is grouped delivery; `zone`: the check of its
-    shipping address, None when it has none.
+    `to_the_door`: its delivery kind hands it to the resident (grouped delivery);
+    `zone`: the check of its shipping address, None when it has none.
     """
-    if not grouped:
+    if not to_the_door:
         return None
     if zone is None:
         return ADDRESS_REQUIRED_MESSAGE

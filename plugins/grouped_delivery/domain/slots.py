@@ -62,13 +62,6 @@ class Round:
             raise ValueError("La capacité et le délai de clôture ne peuvent pas être négatifs.")
 
 
-MONDAY_TO_SATURDAY = frozenset(range(6))
-DEFAULT_ROUNDS = (
-    Round(MONDAY_TO_SATURDAY, time(10), time(12), capacity=20, cutoff=timedelta(hours=2)),
-    Round(MONDAY_TO_SATURDAY, time(18), time(20), capacity=20, cutoff=timedelta(hours=2)),
-)
-
-
 @dataclass(frozen=True)
 class SlotWindow:
     start: datetime

@@ -23,9 +23,8 @@ from plugins.kernel.graphql import KeepOurErrorCodes
 
 from ..domain.completion import ALREADY_ORDERED_MESSAGE, BUSY_MESSAGE
 from ..domain.orders import draft_delivery_refusal
-from ..models import DeliveryKind
 from ..services import completion, slots
-from ..services.basket import method_of, refusal
+from ..services.basket import delivery_method_by_id, refusal
 from ..services.errors import DeliveryErrorCode, DeliveryRefused
 from ..services.zone import check_input, check_saved
 from .resolvers import checkout_by_id, checkout_pk, request_basket, slot_by_id
@@ -82,10 +81,10 @@ class CheckoutShippingAddressUpdate(stock.CheckoutShippingAddressUpdate):
         checkout = checkout_by_id(checkout_id)
         zone = check_input(shipping_address)
         if checkout is not None and not zone.in_zone:
-            method = method_of(checkout.shipping_method_id)
-            grouped = method is not None and method.kind == DeliveryKind.GROUPED_DELIVERY
-            slot_for_delivery = slots.chosen_slot(checkout) and (method is None or grouped)
-            if grouped or slot_for_delivery:
+            method = delivery_method_by_id(checkout.shipping_method_id)
+            to_the_door = method is not None and method.delivery_kind.to_the_door
+            slot_for_delivery = slots.chosen_slot(checkout) and (method is None or to_the_door)
+            if to_the_door or slot_for_delivery:
                 raise ValidationError({"shipping_address": ValidationError(
                     f"{zone.message} Pour garder la livraison groupée, gardez une adresse du 16e ; "
                     "sinon choisissez d'abord le retrait en boutique.",
@@ -108,7 +107,7 @@ class CheckoutShippingMethodUpdate(stock.CheckoutShippingMethodUpdate):
         method_pk = int_pk_of(shipping_method_id, "ShippingMethod")
         if checkout is not None and method_pk is not None:
             basket = request_basket(checkout, info)
-            problem = refusal(basket, method_of(method_pk))
+            problem = refusal(basket, delivery_method_by_id(method_pk))
             if problem is not None:
                 problem.field = "shipping_method"
                 raise problem.as_validation_error(stock=True)
@@ -168,9 +167,9 @@ class DraftOrderComplete(stock_drafts.DraftOrderComplete):
     @classmethod
     def perform_mutation(cls, root, info, id):
         order = cls.get_node_or_error(info, id, only_type=Order)
-        method = method_of(order.shipping_method_id)
-        grouped = method is not None and method.kind == DeliveryKind.GROUPED_DELIVERY
-        problem = draft_delivery_refusal(grouped, check_saved(order.shipping_address))
+        method = delivery_method_by_id(order.shipping_method_id)
+        to_the_door = method is not None and method.delivery_kind.to_the_door
+        problem = draft_delivery_refusal(to_the_door, check_saved(order.shipping_address))
         if problem:
             raise ValidationError({"shipping_address": ValidationError(
                 problem, code=OrderErrorCode.SHIPPING_METHOD_NOT_APPLICABLE

@@ -13,7 +13,7 @@ from .dataloaders import DeliverySlotByOrderIdLoader
 from ..services.basket import load_basket
 from ..services.options import delivery_options, ensure_methods, filter_stock_methods
 from ..services.rounds import round_sheet
-from ..services.settings import settings_of
+from ..services.settings import delivery_settings
 from ..services.slots import chosen_slot, upcoming_slots, usable_for
 from ..services.zone import check_input
 from .switch import switched_on
@@ -43,7 +43,8 @@ def slot_by_id(global_id: str) -> Optional[models.DeliverySlot]:
 
 def request_basket(checkout: Checkout, info):
     """The basket with the settings of the request's plugins manager (no new manager)."""
-    return load_basket(checkout, None, info.context.discounts, settings_of(info.context.plugins))
+    settings = delivery_settings(info.context.plugins)
+    return load_basket(checkout, None, info.context.discounts, settings)
 
 
 def resolve_delivery_zone_check(address):
@@ -54,7 +55,7 @@ def resolve_delivery_slots(info, checkout_id=None):
     if not switched_on():
         return []
     now = timezone.now()
-    settings = settings_of(info.context.plugins)
+    settings = delivery_settings(info.context.plugins)
     slots = upcoming_slots(settings, now)
     if checkout_id is None:
         return slots
@@ -86,7 +87,7 @@ def resolve_delivery_round(info, slot_id):
     slot = slot_by_id(slot_id)
     if slot is None:
         return None
-    sheet = round_sheet(slot)
+    sheet = round_sheet(slot, delivery_settings(info.context.plugins))
     sheet.sheet_url = info.context.build_absolute_uri(
         reverse("grouped-delivery-round-sheet", kwargs={"slot_id": slot.pk})
     )

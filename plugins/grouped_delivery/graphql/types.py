@@ -10,7 +10,7 @@ from .. import models
 from ..courier.graphql import resolvers as round_plans
 from ..domain.slots import remaining
 from ..services.slots import is_available
-from .enums import DeliveryErrorCode, DeliveryKind, DeliveryZoneCode
+from .enums import DeliveryErrorCode, DeliveryOptionKind, DeliveryZoneCode
 
 MERCHANT = "plugins.local_merchants.public.MerchantType"
 COURIER = "plugins.grouped_delivery.courier.graphql.types"
@@ -28,7 +28,7 @@ class DeliveryZoneCheck(graphene.ObjectType):
 
 
 class DeliveryOption(graphene.ObjectType):
-    kind = DeliveryKind(required=True)
+    kind = DeliveryOptionKind(required=True)
     shipping_method = graphene.Field(
         ShippingMethod, required=True,
         description="Pass its id to checkoutShippingMethodUpdate.",
@@ -36,6 +36,9 @@ class DeliveryOption(graphene.ObjectType):
     price = graphene.Field(Money, required=True, description="The whole basket's fee.")
     merchant = graphene.Field(MERCHANT, description="For per-shop click & collect, else null.")
     label = graphene.String(required=True, description="En français, pour le résident.")
+    needs_slot = graphene.Boolean(required=True, description=(
+        "Rides a courier round: choose a slot (checkoutDeliverySlotUpdate) before "
+        "checkoutComplete. False only for collecting in the one shop the whole basket comes from."))
 
 
 class DeliverySlot(CountableDjangoObjectType):
@@ -72,7 +75,7 @@ class RoundStop(graphene.ObjectType):
 
 class RoundDelivery(graphene.ObjectType):
     order = graphene.Field(Order, required=True)
-    kind = DeliveryKind(required=True)
+    kind = DeliveryOptionKind(required=True)
     destination = graphene.String(required=True, description="En français, pour le coursier.")
     shop_count = graphene.Int(required=True)
 

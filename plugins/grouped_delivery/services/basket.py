@@ -1,18 +1,18 @@
-"""What a basket may use: the one place that decides whether a delivery option is allowed.
+"""A basket as the delivery kinds read it, and the one question every entry point asks.
 
 Every entry point (deliveryOptions, stock availableShippingMethods, stock
-checkoutShippingMethodUpdate, preprocess_order_creation) asks `refusal` here,
-so the rules cannot drift apart.
+checkoutShippingMethodUpdate, preprocess_order_creation) asks `refusal` here, which
+asks the method's kind (domain/kinds.py), so the rules cannot drift apart.
 
 Click & collect at shop A of a multi-shop basket: the resident collects the
-WHOLE basket at A; the courier's round brings the other shops' parts there,
-so that option needs a slot like grouped delivery does. A single-shop basket
-collected at its shop needs no slot: it is ready once the shop has had its
-preparation lead time.
+WHOLE basket at A; the courier's round brings the other shops' parts (and the
+operator's own products) there, so that option needs a slot like grouped delivery
+does. A basket of shop A alone collected at A needs no slot: it is ready once the
+shop has had its preparation lead time.
 """
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Optional, Tuple
+from typing import Optional, Tuple
 
 from prices import Money
 from saleor.checkout.base_calculations import base_checkout_line_total
@@ -24,9 +24,8 @@ from plugins.kernel.address import ZoneCheck
 from plugins.kernel.opening_hours import OpeningPeriod
 
 from ..domain.config import DeliverySettings
-from ..domain.fees import DeliveryFeeError, DeliveryFeeRules, check_weight, grouped_delivery_fee
 from ..domain.slots import ShopHours
-from ..models import DeliveryKind, DeliveryMethod
+from ..models import DeliveryMethod
 from .errors import DeliveryErrorCode, DeliveryRefused
 from .zone import check_saved
 
@@ -44,6 +43,9 @@ class Basket:
     @property
     def merchant_ids(self) -> set:
         return {merchant.pk for merchant in self.merchants}
+
+    def merchant(self, merchant_id) -> Optional[object]:
+        return next((m for m in self.merchants if m.pk == merchant_id), None)
 
 
 def shop_hours(merchant) -> ShopHours:
@@ -87,9 +89,9 @@ def load_basket(checkout, lines, discounts, settings: DeliverySettings) -> Baske
     )
 
 
-def method_chosen(checkout_or_order) -> Optional[DeliveryMethod]:
-    """Read through the object's shipping method, so that it is read once per request:
-    Saleor passes the same checkout to the many plugins managers it builds."""
+def delivery_method_of(checkout_or_order) -> Optional[DeliveryMethod]:
+    """The chosen method, read through the object's shipping method so that it is read once
+    per request: Saleor passes the same checkout to the many plugins managers it builds."""
     if checkout_or_order.shipping_method_id is None:
         return None
     try:
@@ -98,13 +100,8 @@ def method_chosen(checkout_or_order) -> Optional[DeliveryMethod]:
         return None
 
 
-def is_collected_in_shop(order) -> bool:
-    """The resident collects in the shops (SHOP_PICKUP); the per-shop parts ask it."""
-    method = method_chosen(order)
-    return method is not None and method.kind == DeliveryKind.SHOP_PICKUP
-
-
-def method_of(shipping_method_id) -> Optional[DeliveryMethod]:
+def delivery_method_by_id(shipping_method_id) -> Optional[DeliveryMethod]:
+    """The method behind a shipping method id (one query), None for a stock method."""
     if shipping_method_id is None:
         return None
     return DeliveryMethod.objects.select_related("merchant", "shipping_method").filter(
@@ -112,44 +109,23 @@ def method_of(shipping_method_id) -> Optional[DeliveryMethod]:
     ).first()
 
 
+def is_collected_in_shop(order) -> bool:
+    """Does each shop hand its own part to the resident? (The per-shop parts ask it.)"""
+    method = delivery_method_of(order)
+    return method is not None and method.delivery_kind.collected_in_shop
+
+
 def refusal(basket: Basket, method: Optional[DeliveryMethod]) -> Optional[DeliveryRefused]:
     """Why this basket cannot use this method, or None when it can."""
     if method is None:
         return DeliveryRefused(DeliveryErrorCode.METHOD_NOT_OFFERED)
-    if method.kind == DeliveryKind.GROUPED_DELIVERY:
-        if basket.zone is None:
-            return DeliveryRefused(DeliveryErrorCode.ADDRESS_REQUIRED, field="shipping_address")
-        if not basket.zone.in_zone:
-            return DeliveryRefused.outside_zone(basket.zone)
-        if check_weight(basket.settings.fee_rules, basket.weight_kg):
-            return DeliveryRefused(DeliveryErrorCode.TOO_HEAVY)
-    elif method.kind == DeliveryKind.SHOP_PICKUP:
-        if method.merchant_id not in basket.merchant_ids:
-            return DeliveryRefused(DeliveryErrorCode.SHOP_NOT_IN_BASKET)
-        if not (method.merchant.click_and_collect and method.merchant.is_active):
-            return DeliveryRefused(DeliveryErrorCode.NO_CLICK_AND_COLLECT)
-    elif not basket.settings.central_point:
-        return DeliveryRefused(DeliveryErrorCode.METHOD_NOT_OFFERED)
-    return None
+    # The basket's own copy of the shop (None: not in the basket), never a query.
+    refused = method.delivery_kind.refusal(basket, basket.merchant(method.merchant_id))
+    return DeliveryRefused.of(refused) if refused else None
 
 
-def needs_round(basket: Basket, method: Optional[DeliveryMethod]) -> bool:
+def needs_slot(basket: Basket, method: Optional[DeliveryMethod]) -> bool:
     """Does this choice travel with a courier round (and so need a slot)?"""
-    if method is None or method.kind != DeliveryKind.SHOP_PICKUP:
+    if method is None:
         return True
-    return basket.has_operator_items or basket.merchant_ids != {method.merchant_id}
-
-
-def fee_of(rules: DeliveryFeeRules, subtotal_gross: Money, weight_kg: Decimal) -> Decimal:
-    try:
-        return grouped_delivery_fee(rules, subtotal_gross.amount, weight_kg)
-    except DeliveryFeeError:  # priced anyway; `refusal` keeps it from being chosen
-        return rules.fee
-
-
-def grouped_fee(basket: Basket) -> Decimal:
-    return fee_of(basket.settings.fee_rules, basket.subtotal_gross, basket.weight_kg)
-
-
-def allowed_method_ids(basket: Basket, methods: Iterable[DeliveryMethod]) -> set:
-    return {method.pk for method in methods if refusal(basket, method) is None}
+    return method.delivery_kind.needs_slot(basket, basket.merchant(method.merchant_id))

@@ -1,31 +1,10 @@
 """Why a delivery choice is refused: one code (our GraphQL enum) and a French sentence."""
-from enum import Enum
-
 from django.core.exceptions import ValidationError
 from saleor.checkout.error_codes import CheckoutErrorCode
 
-from plugins.kernel.address import ZoneCheck
-
+from ..domain.errors import DeliveryErrorCode, Refusal
 from ..domain.fees import FEE_MESSAGES, FeeProblem
 from ..domain.slots import SLOT_MESSAGES, SlotProblem
-
-
-class DeliveryErrorCode(str, Enum):
-    NOT_FOUND = "NOT_FOUND"
-    ADDRESS_REQUIRED = "ADDRESS_REQUIRED"
-    OUTSIDE_ZONE = "OUTSIDE_ZONE"
-    TOO_HEAVY = "TOO_HEAVY"
-    SHOP_NOT_IN_BASKET = "SHOP_NOT_IN_BASKET"
-    NO_CLICK_AND_COLLECT = "NO_CLICK_AND_COLLECT"
-    METHOD_NOT_OFFERED = "METHOD_NOT_OFFERED"
-    SLOT_REQUIRED = "SLOT_REQUIRED"
-    SLOT_PAST = "SLOT_PAST"
-    SLOT_HOLIDAY = "SLOT_HOLIDAY"
-    SLOT_CLOSED = "SLOT_CLOSED"
-    SLOT_FULL = "SLOT_FULL"
-    SHOP_CANNOT_PREPARE = "SHOP_CANNOT_PREPARE"
-    SLOT_ALREADY_RESERVED = "SLOT_ALREADY_RESERVED"
-
 
 MESSAGES = {
     DeliveryErrorCode.NOT_FOUND: "Ce créneau n'existe pas ; merci d'en choisir un dans la liste.",
@@ -82,8 +61,8 @@ class DeliveryRefused(Exception):
         super().__init__(self.message)
 
     @classmethod
-    def outside_zone(cls, check: ZoneCheck) -> "DeliveryRefused":
-        return cls(DeliveryErrorCode.OUTSIDE_ZONE, check.message)
+    def of(cls, refusal: Refusal) -> "DeliveryRefused":
+        return cls(refusal.code, refusal.message, refusal.field)
 
     @classmethod
     def of_slot(cls, problem: SlotProblem) -> "DeliveryRefused":

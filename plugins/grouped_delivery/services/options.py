@@ -6,9 +6,10 @@ from typing import Optional
 from prices import Money
 
 from plugins.kernel.opening_hours import WEEKDAY_NAMES
-from ..models import DeliveryKind, DeliveryMethod
-from .basket import Basket, grouped_fee, needs_round, refusal, shop_hours
-from .methods import ensure_central_method, ensure_grouped_method, pickup_methods
+from ..domain.kinds import KINDS
+from ..models import DeliveryMethod
+from .basket import Basket, needs_slot, refusal, shop_hours
+from .methods import ensure_method, shop_methods
 
 
 @dataclass
@@ -18,6 +19,7 @@ class DeliveryOption:
     price: Money
     merchant: Optional[object]
     label: str
+    needs_slot: bool  # rides a courier round: a slot must be chosen
 
 
 def _hours_text(merchant) -> str:
@@ -27,24 +29,16 @@ def _hours_text(merchant) -> str:
     return ", ".join(f"{WEEKDAY_NAMES[day]} {' et '.join(hours)}" for day, hours in sorted(days.items()))
 
 
-def _pickup_label(basket: Basket, method: DeliveryMethod) -> str:
-    merchant = method.merchant
-    address = merchant.address
-    label = (
-        f"Retrait gratuit chez {merchant.name}, {address.street_address_1}, "
-        f"{address.postal_code} Paris ({_hours_text(merchant) or 'horaires à confirmer'})"
-    )
-    if needs_round(basket, method):
-        label += " : les articles des autres boutiques y sont apportés par la tournée choisie"
-    return label
-
-
 def ensure_methods(basket: Basket) -> list[DeliveryMethod]:
-    """The methods this basket could be offered, created on first need."""
-    methods = [ensure_grouped_method(basket.settings.fee_rules.fee)]
-    methods += pickup_methods([m for m in basket.merchants if m.click_and_collect])
-    if basket.settings.central_point:
-        methods.append(ensure_central_method())
+    """The methods this basket could be offered, created on first need, in KINDS order."""
+    settings = basket.settings
+    methods = []
+    for kind in KINDS.values():
+        if kind.per_shop:
+            methods += shop_methods(kind, [m for m in basket.merchants if kind.offered(settings, m)])
+        elif kind.offered(settings):
+            # Stock lists show the price of an empty basket (the basket's own is set below).
+            methods.append(ensure_method(kind, kind.price(settings.fee_rules, Decimal(0), Decimal(0))))
     return methods
 
 
@@ -55,23 +49,13 @@ def delivery_options(basket: Basket) -> list[DeliveryOption]:
     for method in ensure_methods(basket):
         if refusal(basket, method) is not None:
             continue
-        if method.kind == DeliveryKind.GROUPED_DELIVERY:
-            fee = grouped_fee(basket)
-            label = "Livraison groupée dans le 16e" + (" (offerte)" if fee == 0 else "")
-            options.append(DeliveryOption(
-                "GROUPED_DELIVERY", method.shipping_method, Money(fee, currency), None, label
-            ))
-        elif method.kind == DeliveryKind.SHOP_PICKUP:
-            options.append(DeliveryOption(
-                "CLICK_AND_COLLECT", method.shipping_method, Money(Decimal(0), currency),
-                method.merchant, _pickup_label(basket, method),
-            ))
-        else:
-            options.append(DeliveryOption(
-                "CLICK_AND_COLLECT", method.shipping_method, Money(Decimal(0), currency), None,
-                f"Retrait gratuit de tout le panier au point central : "
-                f"{basket.settings.central_point}",
-            ))
+        kind, merchant = method.delivery_kind, basket.merchant(method.merchant_id)
+        price = kind.price_for(basket)
+        hours = _hours_text(merchant) if kind.per_shop else ""
+        options.append(DeliveryOption(
+            kind.option_kind, method.shipping_method, Money(price, currency), merchant,
+            kind.option_label(basket, merchant, price, hours), needs_slot(basket, method),
+        ))
     return options
 
 
@@ -79,7 +63,7 @@ def filter_stock_methods(basket: Basket, shipping_methods: list) -> list:
     """Stock availableShippingMethods minus what this basket may not use, priced like ours."""
     ours = {
         m.pk: m
-        for m in DeliveryMethod.objects.select_related("merchant").filter(
+        for m in DeliveryMethod.objects.filter(
             pk__in=[method.pk for method in shipping_methods]
         )
     }
@@ -88,7 +72,7 @@ def filter_stock_methods(basket: Basket, shipping_methods: list) -> list:
         method = ours.get(shipping_method.pk)
         if refusal(basket, method) is not None:
             continue
-        if method.kind == DeliveryKind.GROUPED_DELIVERY:
-            shipping_method.price = Money(grouped_fee(basket), shipping_method.price.currency)
+        price = method.delivery_kind.price_for(basket)
+        shipping_method.price = Money(price, shipping_method.price.currency)
         allowed.append(shipping_method)
     return allowed

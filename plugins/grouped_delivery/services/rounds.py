@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from saleor.order import OrderStatus
 from saleor.order.models import Order, OrderLine
 
+from ..domain.config import DeliverySettings
 from ..models import DeliveryMethod, DeliverySlot
 
 
@@ -26,7 +27,7 @@ class RoundStop:
 @dataclass
 class RoundDelivery:
     order: object
-    kind: str  # GROUPED_DELIVERY, or CLICK_AND_COLLECT (brought to a shop or the central point)
+    kind: str  # the contract's DeliveryKind: GROUPED_DELIVERY or CLICK_AND_COLLECT
     destination: str  # French, what the courier reads
     shop_count: int
 
@@ -38,7 +39,7 @@ class RoundSheet:
     deliveries: list
 
 
-def round_sheet(slot: DeliverySlot) -> RoundSheet:
+def round_sheet(slot: DeliverySlot, settings: DeliverySettings) -> RoundSheet:
     orders = list(
         Order.objects.filter(delivery_slot__slot=slot)
         .exclude(status__in=[OrderStatus.DRAFT, OrderStatus.CANCELED])
@@ -73,20 +74,18 @@ def round_sheet(slot: DeliverySlot) -> RoundSheet:
             stop.lines.append(StopLine(
                 order.pk, line.product_name, line.variant_name, line.product_sku, line.quantity
             ))
-        deliveries.append(_delivery(order, methods.get(order.shipping_method_id), len(shops)))
+        method = methods.get(order.shipping_method_id)
+        deliveries.append(_delivery(order, method, settings, len(shops)))
     ordered_stops = sorted(stops.values(), key=lambda s: (s.merchant.address.street_address_1,
                                                            s.merchant.name))
     return RoundSheet(slot, ordered_stops, deliveries)
 
 
-def _delivery(order, method, shop_count: int) -> RoundDelivery:
+def _delivery(order, method, settings: DeliverySettings, shop_count: int) -> RoundDelivery:
+    point = method.delivery_kind.drop_point(settings, method.merchant) if method else None
+    if point is not None:
+        return RoundDelivery(order, method.delivery_kind.option_kind, point.destination, shop_count)
     address = order.shipping_address
-    if method is not None and method.merchant is not None:
-        destination = f"Déposer chez {method.merchant.name}, {method.merchant.address.street_address_1}"
-        return RoundDelivery(order, "CLICK_AND_COLLECT", destination, shop_count)
-    if method is not None and method.kind == "CENTRAL_PICKUP":
-        return RoundDelivery(order, "CLICK_AND_COLLECT", "Déposer au point de retrait central",
-                             shop_count)
     destination = (
         f"{address.first_name} {address.last_name}, {address.street_address_1} "
         f"{address.street_address_2}, {address.postal_code} {address.city}"

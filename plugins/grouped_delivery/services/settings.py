@@ -1,7 +1,9 @@
 """The operator's grouped-delivery settings, as configured on the Saleor plugin.
 
-Never through a new Saleor plugins manager (a query and every plugin built): from the
-manager the caller has, else from the cached plugin configuration.
+Two ways in: `delivery_settings()` for any caller (from the request's plugins manager
+when it has one, else the cached saved configuration: never a new Saleor manager, which
+costs a query and builds every plugin), and `configured_settings()` for the plugin's
+own configuration. Both parse a configuration once (settings are immutable: shared).
 """
 from functools import lru_cache
 
@@ -32,19 +34,18 @@ def _parsed(items: tuple) -> DeliverySettings:
 
 
 def _settings_of_values(values: dict) -> DeliverySettings:
-    """Parsed once per distinct configuration (the settings are immutable: shared)."""
     return _parsed(tuple(sorted(values.items())))
 
 
-def settings_from(configuration) -> DeliverySettings:
+def configured_settings(configuration) -> DeliverySettings:
+    """The settings of a plugin configuration (Saleor's list of {name, value})."""
     return _settings_of_values(configuration_values(configuration))
 
 
-def current_settings() -> DeliverySettings:
+def delivery_settings(manager=None) -> DeliverySettings:
+    """The settings in force: those of the plugin this manager built (e.g. the request's),
+    else the saved configuration."""
+    plugin = manager.get_plugin(PLUGIN_ID) if manager is not None else None
+    if plugin is not None:
+        return plugin.delivery_settings
     return _settings_of_values(saved_configuration.get())
-
-
-def settings_of(manager) -> DeliverySettings:
-    """The settings of the plugin built by this manager (e.g. the request's)."""
-    plugin = manager.get_plugin(PLUGIN_ID)
-    return plugin.settings if plugin is not None else parse_settings({})

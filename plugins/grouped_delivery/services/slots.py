@@ -14,8 +14,8 @@ from saleor.order.models import Order
 
 from ..domain.slots import SlotWindow, check_slot, generate_slots, remaining, usable_slots
 from ..domain.config import DeliverySettings
-from ..models import CheckoutDeliverySlot, DeliveryKind, DeliverySlot, OrderDeliverySlot
-from .basket import Basket, method_of, needs_round, shop_hours
+from ..models import CheckoutDeliverySlot, DeliverySlot, OrderDeliverySlot
+from .basket import Basket, delivery_method_by_id, needs_slot, shop_hours
 from .errors import DeliveryErrorCode, DeliveryRefused
 
 
@@ -64,9 +64,9 @@ def choose(basket: Basket, slot: DeliverySlot, now: datetime) -> None:
     checkout = basket.checkout
     if basket.zone is None:
         raise DeliveryRefused(DeliveryErrorCode.ADDRESS_REQUIRED, field="slot_id")
-    method = method_of(checkout.shipping_method_id)
-    picked_up = method is not None and method.kind != DeliveryKind.GROUPED_DELIVERY
-    if not basket.zone.in_zone and not picked_up:
+    method = delivery_method_by_id(checkout.shipping_method_id)
+    to_the_door = method is None or method.delivery_kind.to_the_door
+    if not basket.zone.in_zone and to_the_door:
         raise DeliveryRefused(DeliveryErrorCode.OUTSIDE_ZONE, basket.zone.message, "slot_id")
     problem = slot_refusal(basket, slot, now)
     if problem:
@@ -90,7 +90,7 @@ def reserve(basket: Basket, method, now: datetime) -> None:
     Raises DeliveryRefused (the transaction then rolls back, nothing is charged).
     A basket already holding its place (payment being confirmed) keeps it.
     """
-    if not needs_round(basket, method):
+    if not needs_slot(basket, method):
         return
     choice = CheckoutDeliverySlot.objects.select_related("slot").filter(
         pk=basket.checkout.pk

@@ -8,8 +8,8 @@ from django.db.models import Prefetch
 
 from plugins.kernel.french import date_time, slot as slot_label
 
-from ..models import DeliveryKind, DeliveryMethod, OrderDeliverySlot
-from .settings import current_settings
+from ..models import DeliveryMethod, OrderDeliverySlot
+from .settings import delivery_settings
 
 OPERATOR_NAME = "Paris 16 Shopping"  # the part made of the operator's own products
 
@@ -30,14 +30,12 @@ class DeliverySummary:
     parts: list = field(default_factory=list)
 
 
-def _place(method: DeliveryMethod) -> str:
-    if method.kind == DeliveryKind.SHOP_PICKUP:
-        address = method.merchant.address
-        return (f"{method.merchant.name}, {address.street_address_1}, "
-                f"{address.postal_code} {address.city.title()}")
-    if method.kind == DeliveryKind.CENTRAL_PICKUP:
-        return current_settings().central_point
-    return ""
+class _SettingsOnDemand:
+    """The settings, read only when the kind asks for one (the central point's address):
+    the summary of any other kind costs no read."""
+
+    def __getattr__(self, name):
+        return getattr(delivery_settings(), name)
 
 
 def _parts(order) -> list:
@@ -76,8 +74,8 @@ def delivery_summary(order) -> Optional[DeliverySummary]:
         return None
     booking = OrderDeliverySlot.objects.select_related("slot").filter(order_id=order.pk).first()
     return DeliverySummary(
-        heading=DeliveryKind(method.kind).label,
-        place=_place(method),
+        heading=method.delivery_kind.label,
+        place=method.delivery_kind.place(_SettingsOnDemand(), method.merchant),
         slot=slot_label(booking.slot.start, booking.slot.end) if booking else "",
         parts=_parts(order),
     )

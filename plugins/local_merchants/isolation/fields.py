@@ -130,7 +130,7 @@ SHARED_TYPE_FIELDS: Mapping[str, str] = {
     "CustomerEvent": "id date type user message count order orderLine",
     "DeleteMetadata": "errors metadataErrors item",
     "DeletePrivateMetadata": "errors metadataErrors item",
-    "DeliveryOption": "kind shippingMethod price merchant label",
+    "DeliveryOption": "kind shippingMethod price merchant label needsSlot",
     "DeliverySlot": "id start end cutoff remaining isAvailable",
     "DeliveryZoneCheck": "inZone code normalizedPostalCode message",
     "DigitalContent": (

@@ -28,8 +28,8 @@ END $$;
 
 # The GIN indexes below have no "fast update" pending list: rows inserted in bulk (the
 # district loader) would wait there, unindexed, until a vacuum, and every search would
-# read the whole list (×10 district: 20 ms instead of 1 ms per search, and the planner
-# then prefers reading every document). Documents change rarely: written through.
+# read the whole list (many times slower per search on the ten-times district, and the
+# planner then prefers reading every document). Documents change rarely: written through.
 
 # Ascending sort key of a match: exact name, then name prefix, then full-text rank (cover
 # density: "rue de passy" ranks the words side by side in a street above "Cave de Passy"

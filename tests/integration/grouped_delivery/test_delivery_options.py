@@ -5,13 +5,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from plugins.grouped_delivery.services.methods import GROUPED_NAME
+from plugins.grouped_delivery.domain.kinds import KINDS
 
 from .conftest import IN_ZONE, OUTSIDE, Api, basket, gid
 
 ZONE = """query($a: AddressInput!){ deliveryZoneCheck(address:$a){
   inZone code normalizedPostalCode message } }"""
-OPTIONS = """query($id: UUID!){ checkout(token:$id){ deliveryOptions{ kind label merchant{ name }
+OPTIONS = """query($id: UUID!){ checkout(token:$id){ deliveryOptions{ kind label needsSlot merchant{ name }
   price{ amount currency } shippingMethod{ id name } }
   availableShippingMethods{ id name price{ amount } } } }"""
 SET_METHOD = """mutation($c: ID!, $m: ID!){ checkoutShippingMethodUpdate(checkoutId:$c, shippingMethodId:$m){
@@ -69,6 +69,41 @@ def test_in_zone_multi_shop_basket_gets_one_grouped_fee_and_a_pickup_per_shop(di
     assert result["checkout"]["totalPrice"]["gross"]["amount"] == 10 + 7.5 + 5.9
 
 
+def operator_product(district):
+    """A product the operator sells itself (no shop), stocked in A's warehouse."""
+    from types import SimpleNamespace
+
+    from saleor.product.models import Product, ProductVariant
+    from saleor.warehouse.models import Stock
+
+    shop_product = district.a.variant.product
+    product = Product.objects.create(
+        name="Sac réutilisable", slug="sac-reutilisable", product_type=shop_product.product_type,
+        category=shop_product.category, price_amount=Decimal("2.00"), is_published=True,
+    )
+    variant = ProductVariant.objects.create(product=product, sku="sac-16")
+    Stock.objects.create(product_variant=variant, warehouse=district.a.warehouse, quantity=50)
+    return SimpleNamespace(variant=variant)
+
+
+def test_the_api_says_which_options_need_a_slot(district):
+    """Collecting in a shop rides no round only when that shop is the whole basket: another
+    shop's articles or the operator's own products are brought by the round."""
+    def needs_slot(*sellers):
+        found = options(basket(*sellers))["deliveryOptions"]
+        # The shops' pickups come in no particular order.
+        return sorted((o["kind"], (o["merchant"] or {}).get("name") or "", o["needsSlot"])
+                      for o in found)
+
+    assert needs_slot(district.a) == [
+        ("CLICK_AND_COLLECT", "Alpha", False), ("GROUPED_DELIVERY", "", True)]
+    assert needs_slot(district.a, district.b) == [
+        ("CLICK_AND_COLLECT", "Alpha", True), ("CLICK_AND_COLLECT", "Beta", True),
+        ("GROUPED_DELIVERY", "", True)]
+    assert needs_slot(district.a, operator_product(district)) == [
+        ("CLICK_AND_COLLECT", "Alpha", True), ("GROUPED_DELIVERY", "", True)]
+
+
 def test_grouped_delivery_is_free_from_the_threshold(district):
     checkout = basket(district.a, district.b, quantity=4)  # 70 EUR
     grouped = options(checkout)["deliveryOptions"][0]
@@ -90,7 +125,8 @@ def test_outside_zone_address_is_kept_but_grouped_delivery_refused(district):
     checkout = basket(district.a, address=OUTSIDE)
     data = options(checkout)
     assert [o["kind"] for o in data["deliveryOptions"]] == ["CLICK_AND_COLLECT"]
-    assert GROUPED_NAME not in [m["name"] for m in data["availableShippingMethods"]]
+    grouped_name = KINDS["GROUPED_DELIVERY"].method_name()
+    assert grouped_name not in [m["name"] for m in data["availableShippingMethods"]]
 
     from plugins.grouped_delivery.models import DeliveryMethod
 
@@ -107,9 +143,9 @@ def test_outside_zone_address_is_kept_but_grouped_delivery_refused(district):
 def test_pickup_at_a_shop_not_in_the_basket_is_refused(district):
     checkout = basket(district.a)
     options(checkout)  # creates the pickup methods of A
-    from plugins.grouped_delivery.services.methods import ensure_pickup_method
+    from plugins.grouped_delivery.services.methods import ensure_method
 
-    gamma = ensure_pickup_method(district.c)
+    gamma = ensure_method(KINDS["SHOP_PICKUP"], Decimal(0), district.c)
     result = Api().data(SET_METHOD, {"c": gid(checkout), "m": gid(gamma.shipping_method)})
     errors = result["checkoutShippingMethodUpdate"]["checkoutErrors"]
     assert [e["code"] for e in errors] == ["SHIPPING_METHOD_NOT_APPLICABLE"]

@@ -153,10 +153,10 @@ def test_bad_plan_requests_change_nothing(streets, variables, code):
 def test_a_slot_without_orders_or_unknown_is_refused(streets):
     from plugins.grouped_delivery.models import DeliverySlot
     from plugins.grouped_delivery.services.slots import upcoming_slots
-    from plugins.grouped_delivery.services.settings import current_settings
+    from plugins.grouped_delivery.services.settings import delivery_settings
     from django.utils import timezone
 
-    slot = upcoming_slots(current_settings(), timezone.now())[0]
+    slot = upcoming_slots(delivery_settings(), timezone.now())[0]
     empty = to_global_id("DeliverySlot", slot.pk)
     for slot_id, code in ((empty, "NO_ORDERS"), (to_global_id("DeliverySlot", 99999), "NOT_FOUND"),
                           ("not-an-id", "NOT_FOUND"), (to_global_id("Order", slot.pk), "NOT_FOUND")):
@@ -287,3 +287,40 @@ def test_the_operator_sees_the_addresses_the_map_places_only_roughly(streets):
                           {"s": streets.c.slug})["merchant"]["location"]
     assert location == {"precision": "POSTCODE"}
     assert Api(streets.customer).execute(query).get("errors")
+
+
+CENTRAL = "Mairie du 16e, 71 avenue Henri-Martin, 75116 Paris"
+DELIVERIES = """query($s: ID!){ deliveryRound(slotId:$s){ deliveries{ kind destination } } }"""
+
+
+def test_a_central_pickup_rides_the_round_to_the_central_point(streets):
+    """The central collection point, once the operator sets it: offered with a slot, left
+    there by the round (a located DROP_OFF), named on the sheet and the courier's page."""
+    from saleor.plugins.models import PluginConfiguration
+
+    from plugins.grouped_delivery.services.settings import PLUGIN_ID
+
+    PluginConfiguration.objects.create(identifier=PLUGIN_ID, name="Livraison groupée du 16e",
+                                       active=True, configuration=[
+                                           {"name": "central_point", "value": CENTRAL}])
+    checkout = basket(streets.a)
+    total = pick(checkout, "CLICK_AND_COLLECT", None)  # the central point: no shop
+    slot_id = first_slot(checkout)
+    assert choose(checkout, slot_id)["errors"] == []
+    order = pay_and_complete(checkout, total)["order"]
+
+    result = Api(streets.operator).data(PLAN, {"s": slot_id, "c": 1})["deliveryRoundPlan"]
+    assert result["errors"] == [] and result["deliveryRound"]["unrouted"] == []
+    [route] = result["deliveryRound"]["routes"]
+    assert [(s["kind"], (s["merchant"] or {}).get("name")) for s in route["stops"]] == [
+        ("PICKUP", "Alpha"), ("DROP_OFF", None)]
+    assert route["stops"][1]["location"]["latitude"] > 48.8  # the town hall, located
+    sheet = Api(streets.operator).data(DELIVERIES, {"s": slot_id})["deliveryRound"]
+    assert sheet["deliveries"] == [{"kind": "CLICK_AND_COLLECT",
+                                    "destination": f"Déposer au point de retrait central : {CENTRAL}"}]
+    day = RoundPlan.objects.get().slot.start.astimezone(
+        __import__("zoneinfo").ZoneInfo("Europe/Paris")).date().isoformat()
+    [round_] = Api(_courier()).data(ROUNDS, {"d": day})["courierRounds"]
+    drop = next(s for s in round_["stops"] if s["kind"] == "DROP_OFF")
+    assert (drop["name"], drop["address"], drop["orderNumbers"]) == (
+        "Point de retrait central", CENTRAL, [int(order["number"])])

@@ -55,3 +55,12 @@ def test_optional_limits_may_be_left_empty_and_commas_are_decimals():
     settings = parse_settings({config.FEE: "4,50", config.FREE_THRESHOLD: "", config.MAX_WEIGHT: " "})
     assert settings.fee_rules.fee == Decimal("4.50")
     assert settings.fee_rules.free_threshold is None and settings.fee_rules.max_weight_kg is None
+
+
+def test_settings_are_saved_under_stable_keys_and_shown_with_french_labels():
+    # Rewording a label must not lose the operator's value: the key is what is saved.
+    assert set(config.DEFAULTS) == set(config.LABELS)
+    assert all(key.isascii() and key.islower() and " " not in key for key in config.DEFAULTS)
+    with pytest.raises(ConfigError) as error:
+        parse_settings({config.FEE: "cinq"})
+    assert str(error.value).startswith("Tarif de la livraison groupée (€ TTC) : « cinq »")

@@ -3,8 +3,8 @@ from datetime import date, datetime, time, timedelta, timezone
 import pytest
 from plugins.kernel.opening_hours import parse_periods
 from plugins.kernel.paris import PARIS
+from plugins.grouped_delivery.domain.config import parse_settings
 from plugins.grouped_delivery.domain.slots import (
-    DEFAULT_ROUNDS,
     SLOT_MESSAGES,
     Round,
     SlotProblem,
@@ -93,6 +93,9 @@ def test_round_validation(kwargs):
                   cutoff=2 * H) | kwargs
     with pytest.raises(ValueError):
         Round(**values)
+
+
+DEFAULT_ROUNDS = parse_settings({}).rounds  # the operator's rounds until configured
 
 
 def test_default_rounds():

@@ -7,7 +7,7 @@ from plugins.kernel.graphql import KeepOurErrorCodes
 from ...graphql.resolvers import slot_by_id
 from ...graphql.types import DeliveryRound
 from ...services.rounds import round_sheet
-from ...services.settings import settings_of
+from ...services.settings import delivery_settings
 from .. import actions
 from ..errors import RoundErrorCode, RoundRefused
 from ..planning import plan_slot
@@ -51,8 +51,9 @@ class DeliveryRoundPlan(RoundMutation):
         slot = slot_by_id(slot_id)
         if slot is None:
             raise RoundRefused(RoundErrorCode.NOT_FOUND, "slotId")
-        plan_slot(slot, couriers, settings_of(info.context.plugins))
-        sheet = round_sheet(slot)
+        settings = delivery_settings(info.context.plugins)
+        plan_slot(slot, couriers, settings)
+        sheet = round_sheet(slot, settings)
         sheet.sheet_url = info.context.build_absolute_uri(f"/operator/rounds/{slot.pk}.pdf")
         return cls(delivery_round=sheet)
 
