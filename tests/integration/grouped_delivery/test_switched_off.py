@@ -1,12 +1,15 @@
 """Grouped delivery switched off in the dashboard (PluginConfiguration.active = False):
 Saleor's checkout answers as stock (no refusal, no fee, every shipping method), our own
 additions offer nothing; switched on again, our rules are back."""
+from decimal import Decimal
+
 import pytest
 from saleor.plugins.models import PluginConfiguration
 
+from plugins.grouped_delivery.domain.kinds import KINDS
 from plugins.grouped_delivery.models import DeliveryMethod
 from plugins.grouped_delivery.plugin import GroupedDeliveryPlugin
-from plugins.grouped_delivery.services.methods import ensure_pickup_method
+from plugins.grouped_delivery.services.methods import ensure_method
 
 from .conftest import OUTSIDE, Api, basket, gid
 from .test_delivery_options import OPTIONS, SET_ADDRESS, SET_METHOD
@@ -38,11 +41,10 @@ def grouped_method():
 def test_shipping_methods_listed_and_offered(district, active):
     checkout = basket(district.a)
     Api().data(OPTIONS, {"id": str(checkout.token)})  # the methods exist once seen
-    ensure_pickup_method(district.c)
+    gamma = ensure_method(KINDS["SHOP_PICKUP"], Decimal(0), district.c).shipping_method.name
     switch(active)
     data = Api().data(OPTIONS, {"id": str(checkout.token)})["checkout"]
     listed = {m["name"] for m in data["availableShippingMethods"]}
-    gamma = ensure_pickup_method(district.c).shipping_method.name
     # On: never the pickup at a shop outside the basket. Off: stock lists every method.
     assert (gamma in listed) is not active
     assert bool(data["deliveryOptions"]) is active
