@@ -98,8 +98,18 @@ def sample() -> dict:
     }
 
 
+def materialise_delivery() -> None:
+    """The coming days' slots, written as the periodic task would (reads never write)."""
+    from django.apps import apps
+    from django.core.management import call_command
+
+    if apps.is_installed("plugins.grouped_delivery"):
+        call_command("materialise_delivery", verbosity=0)
+
+
 def main() -> None:
     django.setup()
+    materialise_delivery()
     removed = forget_previous_runs()
     print(json.dumps(dict(sample(), removed_orders=removed)))
 

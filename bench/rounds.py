@@ -90,16 +90,24 @@ def measure(seed: int = 16) -> dict:
             }
             if (size, bikes) in GAP_CASES:
                 longer = plan_round(problem, travel, TIME_LIMIT * LONG_FACTOR)
-                row["long_placed"] = sum(len({n for s in r.stops for n in s.order_ids})
-                                         for r in longer.routes)
-                row["long_km_per_order"] = (round(longer.metres / 1000 / row["long_placed"], 3)
-                                            if row["long_placed"] else 0.0)
-                # Placing an order weighs more than any distance: compare both.
-                row["gap"] = round(_ratio(row["km_per_order"], row["long_km_per_order"]) - 1, 3)
-                row["placed_gap"] = row["long_placed"] - row["placed"]
+                row.update(_gap(plan, longer, len(placed)))
             rows.append(row)
     return {"time_limit_s": TIME_LIMIT, "long_factor": LONG_FACTOR, "targets": TARGETS,
             "shops_open": len(shops), "rows": rows}
+
+
+def _gap(plan, longer, placed: int) -> dict:
+    """The plan against the same planner given 30 times more time. Placing an order weighs
+    more than any distance (the planner's objective), so the two are compared on both:
+    the share of orders the longer run places on top, and the km per placed order."""
+    long_placed = sum(len({n for s in r.stops for n in s.order_ids}) for r in longer.routes)
+    long_km = round(longer.metres / 1000 / long_placed, 3) if long_placed else 0.0
+    km = round(plan.metres / 1000 / placed, 3) if placed else 0.0
+    return {
+        "long_placed": long_placed, "long_km_per_order": long_km,
+        "placed_gap": round(1 - placed / long_placed, 3) if long_placed else 0.0,
+        "gap": round(_ratio(km, long_km) - 1, 3) if long_km else 0.0,
+    }
 
 
 def _per(metres, orders) -> float:
@@ -115,15 +123,14 @@ def markdown(result: dict) -> str:
     lines = [
         "| commandes | vélos | placées | km/commande plan | par boutique | feuille alphabétique "
         "| plan ÷ par boutique (≤ 0,4) | plan ÷ alphabétique (≤ 0,7) | calcul (s) | écart au "
-        f"solveur ×{result['long_factor']} (≤ 5 %) | règles violées |",
+        f"planificateur ×{result['long_factor']} : placées, km (≤ 5 %) | règles violées |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in result["rows"]:
         gap_text = "—"
         if "long_placed" in r:
-            gap_text = f"{r['gap'] * 100:+.1f} % km/commande"
-            if r["placed_gap"]:
-                gap_text += f", {r['long_placed']} placées au lieu de {r['placed']}"
+            gap_text = (f"{r['placed_gap'] * 100:.1f} % de commandes en moins "
+                        f"({r['placed']} / {r['long_placed']}), {r['gap'] * 100:+.1f} % km/commande")
         lines.append(
             f"| {r['orders']} | {r['bikes']} | {r['placed']} | {r['km_per_order']:.2f} | "
             f"{r['per_shop_km_per_order']:.2f} | {r['alphabetical_km_per_order']:.2f} | "

@@ -67,6 +67,8 @@ def serve_commands(env: dict) -> list:
         commands.append([
             str(VENV_BIN / "celery"), "-A", "saleor_config", "worker",
             "--loglevel", "INFO", "--concurrency", "2",
+            # Periodic tasks (CELERY_BEAT_SCHEDULE): one worker, so one beat.
+            "--beat", "--schedule", str(ROOT / ".data" / "celerybeat-schedule"),
         ])
     return commands
 

@@ -96,6 +96,15 @@ ALLOWED_GRAPHQL_ORIGINS = os.environ.get("ALLOWED_GRAPHQL_ORIGINS", "*")
 
 P16_DEMO_PASSWORD = os.environ.get("P16_DEMO_PASSWORD", "paris16-demo")
 
+# Run by the worker's embedded beat (`celery worker --beat`, see ops/launcher.py): the
+# coming days' delivery slots are written ahead, since reading them never writes.
+CELERY_BEAT_SCHEDULE = {
+    "grouped-delivery-slots": {
+        "task": "plugins.grouped_delivery.tasks.materialise_delivery",
+        "schedule": 3600.0,
+    },
+}
+
 # Saleor 2.10's models predate Django 3.2's setting; keep their integer keys.
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 

@@ -17,3 +17,11 @@ def send_order_delivered(order_pk: int) -> None:
     context.update(order=order)
     send_templated_mail(template_name=ORDER_DELIVERED_TEMPLATE, recipient_list=[recipient],
                         context=context, **send_kwargs)
+
+
+@shared_task
+def materialise_delivery() -> None:
+    """Run by Celery beat (CELERY_BEAT_SCHEDULE): the coming days' slots, written ahead."""
+    from .services.materialise import materialise
+
+    materialise()

@@ -3,8 +3,6 @@ however many shops sell it), from the same documents as the search itself, the l
 word completed. A bounded number of queries, whatever the district's size."""
 from typing import List, NamedTuple, Optional
 
-from django.db.models import Min
-
 from . import matching
 from .phrase import parse, weighted
 
@@ -30,10 +28,13 @@ def suggest(raw: str, first: int, products, merchants) -> List[Suggestion]:
         .annotate(search_rank=rank).order_by("search_rank", "name")[:min(MAX_SHOPS, first)]
     )
     # Product suggestions complete names: their words must be in the name (weight A).
+    named = products.filter(matching.matches(phrase, tsquery=weighted(phrase.tsquery, "A")))
+    # Products of one name rank the same (only their names' words are matched): rank one
+    # of them, not each shop's copy (×10 district: 1,500 "poi…" products, 40 names).
+    one_per_name = named.order_by("name", "pk").distinct("name").values("pk")
     names = (
-        products.filter(matching.matches(phrase, tsquery=weighted(phrase.tsquery, "A")))
-        .order_by().values("name").annotate(search_rank=Min(rank))
-        .order_by("search_rank", "name")[:first - len(shops)]
+        products.model.objects.filter(pk__in=one_per_name).annotate(search_rank=rank)
+        .order_by("search_rank", "name").values_list("name", flat=True)[:first - len(shops)]
     )
     return ([Suggestion("MERCHANT", shop.name, shop) for shop in shops]
-            + [Suggestion("PRODUCT", row["name"]) for row in names])
+            + [Suggestion("PRODUCT", name) for name in names])

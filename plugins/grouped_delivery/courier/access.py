@@ -1,14 +1,17 @@
-"""Who may ride rounds: the operator, and accounts of the couriers' permission group."""
+"""Who may ride rounds: the operator, and accounts of the couriers' permission group
+(the isolation policy's COURIER role, which the app registers `has_courier_permission` for)."""
 from plugins.local_merchants.public import actor_for, policy
 
 COURIER_PERMISSION = "grouped_delivery.ride_rounds"
 COURIER_GROUP = "Coursiers"
 
 
+def has_courier_permission(user) -> bool:
+    return user.has_perm(COURIER_PERMISSION)
+
+
 def may_ride_rounds(user) -> bool:
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    return policy.may_ride_rounds(actor_for(user), user.has_perm(COURIER_PERMISSION))
+    return policy.may_ride_rounds(actor_for(user))
 
 
 def ensure_courier_group():

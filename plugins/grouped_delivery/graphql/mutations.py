@@ -9,6 +9,7 @@ import graphene
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from saleor.checkout.error_codes import CheckoutErrorCode
+from saleor.checkout.models import Checkout as CheckoutModel
 from saleor.graphql.checkout import mutations as stock
 from saleor.graphql.checkout.types import Checkout
 from saleor.graphql.order.mutations import draft_orders as stock_drafts
@@ -78,9 +79,10 @@ class CheckoutShippingAddressUpdate(stock.CheckoutShippingAddressUpdate):
 
     @classmethod
     def perform_mutation(cls, root, info, checkout_id, shipping_address):
-        checkout = checkout_by_id(checkout_id)
         zone = check_input(shipping_address)
-        if checkout is not None and not zone.in_zone:
+        # In the zone, any choice stands: no need to read the checkout.
+        checkout = None if zone.in_zone else checkout_by_id(checkout_id)
+        if checkout is not None:
             method = delivery_method_by_id(checkout.shipping_method_id)
             to_the_door = method is not None and method.delivery_kind.to_the_door
             slot_for_delivery = slots.chosen_slot(checkout) and (method is None or to_the_door)
@@ -114,6 +116,13 @@ class CheckoutShippingMethodUpdate(stock.CheckoutShippingMethodUpdate):
         return super().perform_mutation(root, info, checkout_id, shipping_method_id)
 
 
+LINE_DETAILS = (
+    "lines__variant__product__product_type",
+    "lines__variant__product__translations",
+    "lines__variant__translations",
+)
+
+
 class CheckoutComplete(stock.CheckoutComplete):
     class Meta:
         description = (
@@ -136,6 +145,15 @@ class CheckoutComplete(stock.CheckoutComplete):
             raise ValidationError({"checkout_id": ValidationError(
                 BUSY_MESSAGE, code=CheckoutErrorCode.INVALID.value
             )})
+
+    @classmethod
+    def get_node_or_error(cls, info, node_id, **kwargs):
+        # Saleor reads each line's variant, product, type and translations one line at a
+        # time (totals, stock check, order lines): all of them in one query per kind.
+        qs = kwargs.get("qs")
+        if qs is not None and qs.model is CheckoutModel:
+            kwargs["qs"] = qs.prefetch_related(*LINE_DETAILS)
+        return super().get_node_or_error(info, node_id, **kwargs)
 
     @classmethod
     def complete_once(cls, root, info, checkout_id, token, **data):

@@ -4,14 +4,16 @@ from uuid import UUID
 from django.urls import reverse
 from django.utils import timezone
 from graphql import GraphQLError
+from promise import Promise
 from saleor.checkout.models import Checkout
+from saleor.graphql.discount.dataloaders import DiscountsByDateTimeLoader
 
 from plugins.kernel.global_ids import int_pk_of, pk_of
 
 from .. import models
 from .dataloaders import DeliverySlotByOrderIdLoader
 from ..services.basket import load_basket
-from ..services.options import delivery_options, ensure_methods, filter_stock_methods
+from ..services.options import delivery_options, filter_stock_methods
 from ..services.rounds import round_sheet
 from ..services.settings import delivery_settings
 from ..services.slots import chosen_slot, upcoming_slots, usable_for
@@ -42,9 +44,22 @@ def slot_by_id(global_id: str) -> Optional[models.DeliverySlot]:
 
 
 def request_basket(checkout: Checkout, info):
-    """The basket with the settings of the request's plugins manager (no new manager)."""
-    settings = delivery_settings(info.context.plugins)
-    return load_basket(checkout, None, info.context.discounts, settings)
+    """For a mutation: the basket with the request's discounts (Saleor's mutations read
+    them too) and the cached settings (no plugins manager built for them)."""
+    return load_basket(checkout, None, info.context.discounts, delivery_settings())
+
+
+def response_basket(checkout: Checkout, info) -> Promise:
+    """For the fields of a response: the checkout's basket, computed once for all of them
+    (deliveryOptions, availableShippingMethods), with the discounts Saleor's own fields load."""
+    basket = getattr(checkout, "_grouped_delivery_basket", None)
+    if basket is None:
+        discounts = DiscountsByDateTimeLoader(info.context).load(info.context.request_time)
+        basket = discounts.then(
+            lambda loaded: load_basket(checkout, None, loaded, delivery_settings())
+        )
+        checkout._grouped_delivery_basket = basket
+    return basket
 
 
 def resolve_delivery_zone_check(address):
@@ -55,20 +70,19 @@ def resolve_delivery_slots(info, checkout_id=None):
     if not switched_on():
         return []
     now = timezone.now()
-    settings = delivery_settings(info.context.plugins)
-    slots = upcoming_slots(settings, now)
+    slots = upcoming_slots(delivery_settings(), now)
     if checkout_id is None:
         return slots
     checkout = checkout_by_id(checkout_id)
     if checkout is None:
         raise GraphQLError("Ce panier n'existe pas ou a déjà été commandé.")
-    return usable_for(request_basket(checkout, info), slots, now)
+    return response_basket(checkout, info).then(lambda basket: usable_for(basket, slots, now))
 
 
 def resolve_checkout_delivery_options(root: Checkout, info):
     if not switched_on():
         return []
-    return delivery_options(request_basket(root, info))
+    return response_basket(root, info).then(delivery_options)
 
 
 def resolve_checkout_delivery_slot(root: Checkout, _info):
@@ -100,10 +114,8 @@ def wrap_available_shipping_methods(stock_resolver):
     def resolve(root: Checkout, info, **kwargs):
         if not switched_on():
             return stock_resolver(root, info, **kwargs)
-        basket = request_basket(root, info)
-        ensure_methods(basket)  # so the stock list can show them on first sight
-        return stock_resolver(root, info, **kwargs).then(
-            lambda methods: filter_stock_methods(basket, list(methods or []))
+        return Promise.all([response_basket(root, info), stock_resolver(root, info, **kwargs)]).then(
+            lambda loaded: filter_stock_methods(loaded[0], list(loaded[1] or []))
         )
 
     return resolve

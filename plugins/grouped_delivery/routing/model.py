@@ -107,7 +107,7 @@ class Plan:
     unrouted: Tuple[UnroutedOrder, ...]
     per_shop_metres: int  # the placed orders, if each shop took its own part to the resident
     solve_seconds: float = 0.0
-    objective: int = 0
+    objective: int = 0  # what the search minimises: orders left out first, then metres
 
     @property
     def metres(self) -> int:

@@ -106,6 +106,83 @@ def schedule(network: Network, sequence: List[int]) -> Optional[List[int]]:
     return times
 
 
+@dataclass(frozen=True)
+class Timeline:
+    """One bike's sequence as scheduled, with how much later each node could be served
+    without breaking a window, the capacity or the return after it: an insertion is
+    then checked on the nodes it moves only (`delay`)."""
+
+    sequence: List[int]
+    times: List[int]
+    loads: List[int]  # grams on the bike when leaving each node
+    slack: List[int]
+    waits: List[int]  # seconds waited for a window after each node, to the end
+    back: int  # at the hub
+
+
+def timeline(network: Network, sequence: List[int]) -> Optional[Timeline]:
+    times = schedule(network, sequence)
+    if times is None:
+        return None
+    loads, load = [], 0
+    for i in sequence:
+        load += network.nodes[i].grams
+        loads.append(load)
+    back = times[-1] + network.duration[sequence[-1]][0] if sequence else 0
+    slack, waits = [0] * len(sequence), [0] * len(sequence)
+    after, waited = network.horizon - back, 0
+    for k in range(len(sequence) - 1, -1, -1):
+        # Served later than its current window allows counts as broken, even if the node
+        # has a later window: a little cautious, never wrong.
+        closes = next(end for _, end in network.nodes[sequence[k]].windows if times[k] <= end)
+        slack[k], waits[k] = min(closes - times[k], after), waited
+        if k:
+            wait = times[k] - times[k - 1] - network.duration[sequence[k - 1]][sequence[k]]
+            after, waited = wait + slack[k], waited + wait
+    return Timeline(list(sequence), times, loads, slack, waits, back)
+
+
+def before(line: Timeline, position: int) -> tuple:
+    """(clock, load, node) of the bike arriving at `position` of `line`'s sequence."""
+    if not position:
+        return 0, 0, 0
+    return line.times[position - 1], line.loads[position - 1], line.sequence[position - 1]
+
+
+def delay(network: Network, line: Timeline, candidate: List[int], start: int, last: int,
+          state: tuple, trail: Optional[list] = None) -> Optional[int]:
+    """How much later the bike is back at the hub with `candidate`: `line`'s sequence with
+    whole orders inserted (their grams add up to nothing), none before `start` nor after
+    `last` (positions in `candidate`); None if it breaks a rule. `state`: the bike arriving at `start` (`before`).
+    `trail`, if given, gets the state after each position (then `last` must be the end)."""
+    inserted = len(candidate) - len(line.sequence)
+    clock, load, here = state
+    nodes, duration, capacity = network.nodes, network.duration, network.capacity
+    for k in range(start, len(candidate)):
+        i = candidate[k]
+        node = nodes[i]
+        # `opening`, written out: this loop is the search's hot spot.
+        clock += duration[here][i]
+        for opens, closes in node.windows:
+            if clock <= closes:
+                clock = max(clock, opens)
+                break
+        else:
+            return None
+        load += node.grams
+        if load > capacity:
+            return None
+        if k > last:  # a node of the sequence, served this much later: the rest follows
+            j = k - inserted
+            late = clock - line.times[j]
+            return max(0, late - line.waits[j]) if late <= line.slack[j] else None
+        here = i
+        if trail is not None:
+            trail.append((clock, load, here))
+    back = clock + duration[here][0]
+    return back - line.back if back <= network.horizon else None
+
+
 def route_metres(network: Network, sequence: List[int]) -> int:
     path = [0, *sequence, 0]
     return sum(network.distance[a][b] for a, b in zip(path, path[1:]))

@@ -2,24 +2,28 @@
 
 1. Orders that cannot be placed whatever the plan (no location, a shop closed for
    the whole slot, heavier than a bike) are set aside with their reason.
-2. A first plan inserts the others order by order (construction.py), OR-Tools'
-   routing library improves it (solver.py) for half the time, the orders left out are
-   tried again in the shorter routes, and the solver improves again; all on the same
-   time model (network.py).
+2. A first plan inserts the others order by order, the cheapest first
+   (construction.py); most of the time goes to removing and reinserting whole orders
+   (search.py), which places more of them; OR-Tools' routing library (solver.py) then
+   polishes the sequences, and the orders left out are tried again in the shorter
+   routes. All on the same time model (network.py).
 3. Anything the result would break is taken out: an order not entirely on one bike
    in one visit is removed whole (removing stops never makes a route late or
    overloaded), and what remains is checked against the rules (rules.py).
 """
+import random
 import time
 from datetime import timedelta
 from typing import List, Optional
 
-from . import construction, network as net, solver
+from . import construction, network as net, search, solver
 from .baselines import per_shop_metres
 from .model import Plan, RoundOrder, RoundProblem, Route, Stop, StopKind, UnroutedOrder, Unplaced
 from .travel import StraightLineTravel, Travel
 
 DEFAULT_TIME_LIMIT = 1.0  # seconds of search
+SEARCH_SHARE = 0.8  # of it removing and reinserting orders; the rest polishing sequences
+SEED = 16
 
 
 def fmt_kg(value: float) -> str:
@@ -73,13 +77,15 @@ def plan_round(problem: RoundProblem, travel: Travel = None,
         return Plan((), tuple(unrouted), 0, time.perf_counter() - started)
     network = net.build(problem, orders, travel)
     couriers = problem.fleet.couriers
-    # Build, improve, then fit in what the shorter routes now leave room for, and improve.
     solved = construction.initial_routes(network, couriers)
-    for share in (0.5, 0.5):
-        improved = solver.improve(network, couriers, solved, time_limit * share)
-        if _total(network, improved) <= _total(network, solved):
-            solved = improved
-        solved = construction.add_orders(network, _sound(network, solved))
+    # A fixed seed: the same slot and the same number of search steps give the same plan.
+    solved = search.improve(network, solved, started + time_limit * SEARCH_SHARE,
+                            random.Random(SEED))
+    polished = solver.improve(network, couriers, solved,
+                              started + time_limit - time.perf_counter())
+    if search.value(network, polished) <= search.value(network, solved):
+        solved = polished
+    solved = construction.add_orders(network, _sound(network, solved))
     routes, placed = [], set()
     for courier, sequence in enumerate(_sound(network, solved), start=1):
         if sequence:
@@ -88,15 +94,10 @@ def plan_round(problem: RoundProblem, travel: Travel = None,
             placed.update(n for stop in route.stops for n in stop.order_ids)
     unrouted.extend(no_time(o.order_id) for o in orders if o.order_id not in placed)
     baseline = per_shop_metres([o for o in orders if o.order_id in placed], travel)
-    objective = sum(route.metres for route in routes)
+    objective = (len(orders) - len(placed)) * search.ORDER_PENALTY + sum(
+        route.metres for route in routes)
     return Plan(tuple(routes), tuple(sorted(unrouted, key=lambda u: u.order_id)), baseline,
                 time.perf_counter() - started, objective)
-
-
-def _total(network, routes) -> int:
-    """What the plan is worth: placed nodes first, then fewer metres."""
-    placed = sum(len(r) for r in routes)
-    return sum(net.route_metres(network, r) for r in routes if r) - placed * solver.DROP_PENALTY
 
 
 def _sound(network: net.Network, routes: List[List[int]]) -> List[List[int]]:

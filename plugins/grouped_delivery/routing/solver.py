@@ -1,10 +1,10 @@
-"""OR-Tools' routing library on the network, improving the first plan.
+"""OR-Tools' routing library on the network, polishing the plan's sequences.
 
 Constraints: each part a pickup-and-delivery pair (same bike, pickup first); an
 order's delivery copies on the same bike, at the same time (one visit), and all
 placed or none; windows, capacity, return to the hub. Dropping a node costs far
 more than any distance, so the search never gives up an order to save metres.
-The search is guided local search for `time_limit` seconds from the first plan.
+The search is guided local search for `time_limit` seconds from the given plan.
 """
 from typing import List
 

@@ -27,6 +27,7 @@ from ..domain.config import DeliverySettings
 from ..domain.slots import ShopHours
 from ..models import DeliveryMethod
 from .errors import DeliveryErrorCode, DeliveryRefused
+from .methods import method_by_pk
 from .zone import check_saved
 
 
@@ -90,23 +91,13 @@ def load_basket(checkout, lines, discounts, settings: DeliverySettings) -> Baske
 
 
 def delivery_method_of(checkout_or_order) -> Optional[DeliveryMethod]:
-    """The chosen method, read through the object's shipping method so that it is read once
-    per request: Saleor passes the same checkout to the many plugins managers it builds."""
-    if checkout_or_order.shipping_method_id is None:
-        return None
-    try:
-        return checkout_or_order.shipping_method.grouped_delivery
-    except DeliveryMethod.DoesNotExist:  # a stock method (Django caches the miss too)
-        return None
+    """Our method behind the object's shipping method (None: none, or a stock one)."""
+    return method_by_pk(checkout_or_order.shipping_method_id)
 
 
 def delivery_method_by_id(shipping_method_id) -> Optional[DeliveryMethod]:
-    """The method behind a shipping method id (one query), None for a stock method."""
-    if shipping_method_id is None:
-        return None
-    return DeliveryMethod.objects.select_related("merchant", "shipping_method").filter(
-        pk=shipping_method_id
-    ).first()
+    """The method behind a shipping method id, None for a stock method."""
+    return method_by_pk(shipping_method_id)
 
 
 def is_collected_in_shop(order) -> bool:

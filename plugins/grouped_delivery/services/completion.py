@@ -8,7 +8,7 @@ completed finds that order and answers with it (or a clear error), charging noth
 The lock belongs to the connection (session), not to a transaction: Saleor's own
 transactions commit inside it, and a dying connection lets it go.
 """
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Optional
 from uuid import UUID
 
@@ -35,11 +35,16 @@ def _lock_key(token: UUID) -> tuple:
 @contextmanager
 def one_at_a_time(token: UUID):
     key = _lock_key(token)
+    # One round trip: outside a transaction the block is one, which the local
+    # lock_timeout lasts, and the session's lock outlives it. Inside a caller's
+    # transaction, a savepoint keeps a timeout from aborting it.
+    scope = transaction.atomic() if connection.in_atomic_block else nullcontext()
     try:
-        # set_config(..., true) lasts this transaction only; the lock outlives it.
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('lock_timeout', %s, true)", [LOCK_WAIT])
-            cursor.execute("SELECT pg_advisory_lock(%s, %s)", key)
+        with scope, connection.cursor() as cursor:  # the key: two integers of ours
+            cursor.execute(
+                "DO $$BEGIN PERFORM set_config('lock_timeout', '%s', true); "
+                "PERFORM pg_advisory_lock(%d, %d); END$$" % (LOCK_WAIT, *key)
+            )
     except OperationalError as error:  # lock_timeout passed
         raise CompletionBusy() from error
     try:

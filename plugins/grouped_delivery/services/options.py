@@ -1,6 +1,5 @@
 """Checkout.deliveryOptions and the filter applied to stock availableShippingMethods."""
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Optional
 
 from prices import Money
@@ -9,7 +8,7 @@ from plugins.kernel.opening_hours import WEEKDAY_NAMES
 from ..domain.kinds import KINDS
 from ..models import DeliveryMethod
 from .basket import Basket, needs_slot, refusal, shop_hours
-from .methods import ensure_method, shop_methods
+from .methods import offered
 
 
 @dataclass
@@ -29,24 +28,24 @@ def _hours_text(merchant) -> str:
     return ", ".join(f"{WEEKDAY_NAMES[day]} {' et '.join(hours)}" for day, hours in sorted(days.items()))
 
 
-def ensure_methods(basket: Basket) -> list[DeliveryMethod]:
-    """The methods this basket could be offered, created on first need, in KINDS order."""
-    settings = basket.settings
-    methods = []
+def methods_for(basket: Basket) -> list[DeliveryMethod]:
+    """The methods this basket could be offered, in KINDS order (written beforehand:
+    see methods.py; one missing is not offered)."""
+    settings, methods = basket.settings, offered.get()
+    candidates = []
     for kind in KINDS.values():
         if kind.per_shop:
-            methods += shop_methods(kind, [m for m in basket.merchants if kind.offered(settings, m)])
+            candidates += [methods.of(kind, m) for m in basket.merchants if kind.offered(settings, m)]
         elif kind.offered(settings):
-            # Stock lists show the price of an empty basket (the basket's own is set below).
-            methods.append(ensure_method(kind, kind.price(settings.fee_rules, Decimal(0), Decimal(0))))
-    return methods
+            candidates.append(methods.of(kind))
+    return [method for method in candidates if method is not None]
 
 
 def delivery_options(basket: Basket) -> list[DeliveryOption]:
     """What this basket and its address can use, grouped delivery first."""
     currency = basket.subtotal_gross.currency
     options = []
-    for method in ensure_methods(basket):
+    for method in methods_for(basket):
         if refusal(basket, method) is not None:
             continue
         kind, merchant = method.delivery_kind, basket.merchant(method.merchant_id)
@@ -61,12 +60,7 @@ def delivery_options(basket: Basket) -> list[DeliveryOption]:
 
 def filter_stock_methods(basket: Basket, shipping_methods: list) -> list:
     """Stock availableShippingMethods minus what this basket may not use, priced like ours."""
-    ours = {
-        m.pk: m
-        for m in DeliveryMethod.objects.filter(
-            pk__in=[method.pk for method in shipping_methods]
-        )
-    }
+    ours = offered.get().by_pk
     allowed = []
     for shipping_method in shipping_methods:
         method = ours.get(shipping_method.pk)

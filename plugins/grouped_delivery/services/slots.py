@@ -5,6 +5,7 @@ not passed): PostgreSQL serialises concurrent updates of the row and
 re-checks the condition on the latest version, so a slot never exceeds its
 capacity however many residents complete at once.
 """
+import logging
 from datetime import datetime, timedelta
 from typing import Optional
 
@@ -18,22 +19,37 @@ from ..models import CheckoutDeliverySlot, DeliverySlot, OrderDeliverySlot
 from .basket import Basket, delivery_method_by_id, needs_slot, shop_hours
 from .errors import DeliveryErrorCode, DeliveryRefused
 
+logger = logging.getLogger(__name__)
+
 
 def window(slot: DeliverySlot) -> SlotWindow:
     return SlotWindow(slot.start, slot.end, slot.cutoff, slot.capacity)
 
 
-def upcoming_slots(settings: DeliverySettings, now: datetime) -> list[DeliverySlot]:
-    """Slots of the coming days, created from the rounds on first sight (capacity kept after)."""
-    windows = generate_slots(settings.rounds, now, settings.days_ahead)
+# Slots are written one day further than residents see them (and the rolling window
+# reaches into a calendar day more): a periodic run that comes late leaves no gap.
+MATERIALISED_EXTRA_DAYS = 2
+
+
+def materialise_slots(settings: DeliverySettings, now: datetime) -> None:
+    """The coming days' slots from the rounds; an existing slot keeps its capacity and
+    places. Run on writes only: migrations, settings saved, the periodic task."""
+    windows = generate_slots(settings.rounds, now, settings.days_ahead + MATERIALISED_EXTRA_DAYS)
     DeliverySlot.objects.bulk_create(
         [DeliverySlot(start=w.start, end=w.end, cutoff=w.cutoff, capacity=w.capacity)
          for w in windows],
         ignore_conflicts=True,
     )
-    return list(DeliverySlot.objects.filter(
+
+
+def upcoming_slots(settings: DeliverySettings, now: datetime) -> list[DeliverySlot]:
+    """The slots of the coming days, as written (none when nothing wrote them yet)."""
+    slots = list(DeliverySlot.objects.filter(
         start__gt=now, start__lt=now + timedelta(days=settings.days_ahead)
     ))
+    if not slots:
+        logger.warning("Aucun créneau à venir : lancez « manage.py materialise_delivery ».")
+    return slots
 
 
 def is_available(slot: DeliverySlot, now: datetime) -> bool:

@@ -7,6 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from plugins.kernel.global_ids import NodeRef
 
+from ..hooks import hooks
 from ..models import Merchant, MerchantStaff, ProductMerchant
 from . import policy
 
@@ -26,13 +27,16 @@ def actor_for(user, app=None) -> policy.Actor:
         merchant_id = (
             MerchantStaff.objects.filter(user_id=user.pk).values_list("merchant_id", flat=True).first()
         )
+    active = authenticated and user.is_active
     who = policy.actor(
         is_authenticated=authenticated,
         is_superuser=authenticated and user.is_superuser,
-        can_manage_merchants=authenticated and user.is_active and user.has_perm(MANAGE_MERCHANTS),
+        can_manage_merchants=active and user.has_perm(MANAGE_MERCHANTS),
         is_staff=authenticated and user.is_staff,
         is_app=app is not None,
         merchant_id=merchant_id,
+        # has_perm above loaded the account's permissions: no further query.
+        is_courier=active and hooks.is_courier(user),
     )
     if app is None and authenticated:
         setattr(user, _CACHE_ATTR, who)

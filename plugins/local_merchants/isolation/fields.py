@@ -334,6 +334,37 @@ SHARED_TYPE_FIELDS: Mapping[str, str] = {
 }
 
 
+# What a courier reads of a round (deliveryRound): on these types, only the listed fields;
+# the others answer as to an anonymous visitor (null, empty or refused). No e-mail, no
+# phone, no account, no payment or price: the order's number, its shops' lines and the
+# door it goes to. The types a round leads to from here that are not listed are public
+# (COURIER_PUBLIC_TYPES). A courier's own account is narrowed alike (their orders, their
+# addresses): it is a work account.
+COURIER_TYPE_FIELDS: Mapping[str, str] = {
+    "DeliveryRound": (
+        "slot stops deliveries routes distanceKm perShopDistanceKm unrouted unroutedReasons "
+        "couriers plannedAt"
+    ),
+    "RoundStop": "merchant lines",
+    "RoundStopLine": "orderNumber productName variantName sku quantity",
+    "RoundDelivery": "order kind destination shopCount",
+    "CourierRoute": "courier distanceKm durationMinutes stops",
+    "RouteStop": "id sequence kind merchant orders location arrival status reason",
+    "UnroutedOrder": "order code message",
+    "Order": "id number created status statusDisplay deliverySlot shippingAddress lines weight",
+    "OrderLine": "id productName variantName productSku quantity quantityFulfilled",
+    "Address": (
+        "firstName lastName companyName streetAddress1 streetAddress2 city cityArea "
+        "postalCode country countryArea"
+    ),
+}
+# Reached from a round's fields, and the same for anyone: a shop's public page, the slot,
+# places on the map, units.
+COURIER_PUBLIC_TYPES = frozenset({
+    "DeliverySlot", "Merchant", "GeoPoint", "CountryDisplay", "Weight",
+})
+
+
 def _parse(rows: Mapping[str, str]) -> Dict[Tuple[str, str], Access]:
     marks = {"+": Access.OWN, "-": Access.DENIED}
     table = {}
@@ -351,3 +382,13 @@ OWNED_TYPES = frozenset(OWNED_TYPE_FIELDS)
 def access(type_name: str, field: str) -> Access:
     """A shopkeeper's access to `type_name.field`; unclassified fields are denied."""
     return FIELDS.get((type_name, field), Access.DENIED)
+
+
+COURIER_FIELDS = frozenset(
+    (type_name, field) for type_name, words in COURIER_TYPE_FIELDS.items() for field in words.split()
+)
+
+
+def courier_may_read(type_name: str, field: str) -> bool:
+    """Whether a courier may read `type_name.field`: any field of a type not listed."""
+    return type_name not in COURIER_TYPE_FIELDS or (type_name, field) in COURIER_FIELDS

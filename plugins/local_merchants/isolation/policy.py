@@ -25,6 +25,7 @@ class Role(str, Enum):
     CUSTOMER = "CUSTOMER"
     SHOPKEEPER = "SHOPKEEPER"
     OPERATOR = "OPERATOR"  # superuser or "manage merchants": full stock power
+    COURIER = "COURIER"  # rides rounds: reads them, without the residents' personal data
     STAFF = "STAFF"  # staff or app without a shop: stock Saleor permissions
 
 
@@ -42,12 +43,17 @@ def actor(
     is_staff: bool = False,
     is_app: bool = False,
     merchant_id: Optional[int] = None,
+    is_courier: bool = False,
 ) -> Actor:
     if is_authenticated and (is_superuser or can_manage_merchants):
         return Actor(Role.OPERATOR)
     if is_authenticated and merchant_id is not None:
-        # A shop membership restricts even a non-staff account: never widen it.
+        # A shop membership restricts even a non-staff account: never widen it. A shop
+        # is never a courier either: a round shows residents' names and doors.
         return Actor(Role.SHOPKEEPER, merchant_id)
+    if is_authenticated and is_courier:
+        # The couriers' permission narrows an account (staff or not) to what a round needs.
+        return Actor(Role.COURIER)
     if is_app or (is_authenticated and is_staff):
         return Actor(Role.STAFF)
     return Actor(Role.CUSTOMER if is_authenticated else Role.ANONYMOUS)
@@ -129,15 +135,9 @@ def may_manage_merchants(who: Actor) -> bool:
     return who.role is Role.OPERATOR
 
 
-def may_ride_rounds(who: Actor, has_courier_permission: bool) -> bool:
-    """Courier pages and buttons: the operator, and accounts given the couriers' permission.
-
-    A shopkeeper account is never a courier, whatever its permissions: a round shows
-    residents' names and doors.
-    """
-    if who.role is Role.OPERATOR:
-        return True
-    return who.role is not Role.SHOPKEEPER and has_courier_permission
+def may_ride_rounds(who: Actor) -> bool:
+    """Courier pages and buttons: the operator, and the couriers."""
+    return who.role in (Role.OPERATOR, Role.COURIER)
 
 
 # Fields of a shop only the operator may change.
@@ -272,6 +272,7 @@ SHOPKEEPER_RULES: Mapping[tuple, Rule] = {
 # for every role but the shopkeeper (whose rules are above). Deny by default: a root
 # field that is neither stock Saleor's nor listed here is for the operator only.
 _OPERATOR = frozenset({Role.OPERATOR})
+_RIDERS = frozenset({Role.OPERATOR, Role.COURIER})
 _EVERYONE = frozenset(Role)
 OUR_FIELDS: Mapping[tuple, frozenset] = {
     **{("query", name): _EVERYONE for name in (
@@ -289,12 +290,12 @@ OUR_FIELDS: Mapping[tuple, frozenset] = {
     ("mutation", "merchantOrderMarkCollected"): _OPERATOR,
     ("query", "merchantOrders"): _OPERATOR,
     ("query", "merchantSettlements"): _OPERATOR,
-    ("query", "deliveryRound"): _OPERATOR,  # courier sheet: customers' home addresses
+    # The round: couriers read it through the fields of fields.COURIER_TYPE_FIELDS only.
+    ("query", "deliveryRound"): _RIDERS,
     ("mutation", "deliveryRoundPlan"): _OPERATOR,
     ("query", "roundFigures"): _OPERATOR,
     ("query", "addressesToCheck"): _OPERATOR,
-    # Couriers are accounts of any role but shopkeeper; the resolvers check the permission.
-    **{key: frozenset({Role.OPERATOR, Role.STAFF, Role.CUSTOMER}) for key in (
+    **{key: _RIDERS for key in (
         ("query", "courierRounds"), ("mutation", "courierStopCollected"),
         ("mutation", "courierStopDelivered"), ("mutation", "courierStopNotDelivered"))},
 }
@@ -363,11 +364,17 @@ def decide_field(who: Actor, type_name: str, field: str) -> FieldDecision:
     Runs for every field of every response: a role test, then one dict lookup.
     Root fields already keep anonymous visitors and customers to stock Saleor's
     permissions; only a shopkeeper's MANAGE_PRODUCTS / MANAGE_ORDERS, granted for
-    their own shop, must not open other shops' objects reached below the root.
+    their own shop, must not open other shops' objects reached below the root. A
+    courier reads the types of a round only through the fields listed for couriers.
     """
     # "__": introspection types, and __typename on any type (Apollo clients such as the
     # stock dashboard add it to every selection).
-    if who.role is not Role.SHOPKEEPER or type_name.startswith("__") or field.startswith("__"):
+    if type_name.startswith("__") or field.startswith("__"):
+        return FieldDecision.ANSWER
+    if who.role is Role.COURIER:
+        return (FieldDecision.ANSWER if fields.courier_may_read(type_name, field)
+                else FieldDecision.AS_ANONYMOUS)
+    if who.role is not Role.SHOPKEEPER:
         return FieldDecision.ANSWER
     return _BY_ACCESS[fields.access(type_name, field)]
 

@@ -11,7 +11,6 @@ from saleor.product.models import Category, Product, ProductType, ProductVariant
 from saleor.warehouse.models import Stock
 
 from tests.integration.api import Api, gid  # noqa: F401  (re-exported)
-from plugins.grouped_delivery.services.methods import ensure_zone
 from plugins.local_merchants.models import ProductMerchant
 from plugins.local_merchants.onboarding import create_merchant
 
@@ -46,7 +45,6 @@ def _shop(slug, name, product_type, category, price, hours=ALL_DAY):
 @pytest.fixture
 def district(db):
     d = District()
-    ensure_zone()
     product_type = ProductType.objects.create(
         name="Épicerie", slug="epicerie", has_variants=False, is_shipping_required=True
     )

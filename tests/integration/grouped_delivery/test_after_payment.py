@@ -10,9 +10,7 @@ from graphql_relay import from_global_id, to_global_id
 from saleor.order.emails import send_order_confirmation
 from saleor.order.models import Order
 
-from plugins.grouped_delivery.models import DeliverySlot, OrderDeliverySlot
-from plugins.grouped_delivery.domain.kinds import KINDS
-from plugins.grouped_delivery.services.methods import ensure_method
+from plugins.grouped_delivery.models import DeliveryMethod, DeliverySlot, OrderDeliverySlot
 from plugins.grouped_delivery.services.summary import delivery_summary
 from plugins.local_merchants.orders.models import MerchantOrder
 
@@ -166,7 +164,7 @@ COMPLETE_DRAFT = """mutation($id: ID!){ draftOrderComplete(id:$id){
 
 
 def draft(district, address):
-    grouped = ensure_method(KINDS["GROUPED_DELIVERY"], Decimal("5.90"))
+    grouped = DeliveryMethod.objects.get(kind="GROUPED_DELIVERY")
     created = Api(district.operator).data(DRAFT, {"input": {
         "userEmail": "camille@exemple.fr", "shippingAddress": address, "billingAddress": address,
         "lines": [{"variantId": to_global_id("ProductVariant", district.a.variant.pk), "quantity": 1}],

@@ -114,3 +114,27 @@ def test_our_root_fields_are_operator_only_unless_listed():
         assert policy.decide_root(operator, operation, name, {}, dict, stock=False) is policy.Decision.ALLOW
         for who in ROLES_BUT_SHOPKEEPER:
             assert policy.decide_root(who, operation, name, {}, dict, stock=False) is policy.Decision.DENY
+
+
+def test_what_a_courier_reaches_in_a_round_is_classified():
+    """From deliveryRound, through the fields a courier may read, every object type is
+    narrowed for couriers (COURIER_TYPE_FIELDS) or public; no row names a missing field."""
+    schema = _schema()
+    todo, seen, unclassified = [_named(schema.get_query_type().fields["deliveryRound"].type)], set(), []
+    while todo:
+        graphql_type = todo.pop()
+        if isinstance(graphql_type, (GraphQLInterfaceType, GraphQLUnionType)):
+            todo.extend(schema.get_possible_types(graphql_type))
+            continue
+        if not isinstance(graphql_type, GraphQLObjectType) or graphql_type.name in seen:
+            continue
+        seen.add(graphql_type.name)
+        if graphql_type.name in fields.COURIER_PUBLIC_TYPES:
+            continue
+        if graphql_type.name not in fields.COURIER_TYPE_FIELDS:
+            unclassified.append(graphql_type.name)
+            continue
+        for name in fields.COURIER_TYPE_FIELDS[graphql_type.name].split():
+            todo.append(_named(graphql_type.fields[name].type))
+    assert unclassified == [], "classify in isolation/fields.py (couriers): " + ", ".join(unclassified)
+    assert set(fields.COURIER_TYPE_FIELDS) | fields.COURIER_PUBLIC_TYPES <= seen

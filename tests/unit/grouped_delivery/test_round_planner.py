@@ -116,6 +116,18 @@ def test_more_orders_than_bikes_can_ride_are_listed_not_half_planned():
     assert "ajoutez un coursier" in plan.unrouted[0].message
 
 
+def test_a_full_slot_keeps_the_most_orders():
+    """A resident far away whose shop is next door costs the whole slot; two near the hub
+    fit together instead."""
+    far = RoundOrder(1, (Part(11, "Loin", at(0, 12_000), 1.0, OPEN),), at(100, 12_000))
+    near = [RoundOrder(2, (Part(12, "Est", at(500, 0), 1.0, OPEN),), at(500, 500)),
+            RoundOrder(3, (Part(13, "Ouest", at(-500, 0), 1.0, OPEN),), at(-500, -500))]
+    alone = planned(problem(far, shift=timedelta(0)))
+    assert alone.unrouted == ()  # it fits on its own...
+    plan = planned(problem(far, *near, shift=timedelta(0)))
+    assert [(u.order_id, u.code) for u in plan.unrouted] == [(1, Unplaced.NO_TIME)]
+
+
 def test_click_and_collect_in_a_shop_brings_the_other_parts_there():
     order = RoundOrder(90, (BAKERY, CHEESE), CHEESE.location, StopKind.DROP_OFF, drop_shop_id=2)
     plan = planned(problem(order))
@@ -138,7 +150,7 @@ minutes = st.integers(min_value=-90, max_value=150)
 
 
 @st.composite
-def slots(draw):
+def slots(draw, most_orders=10):
     shops = []
     for shop_id in range(1, draw(st.integers(1, 8)) + 1):
         windows = []
@@ -148,7 +160,7 @@ def slots(draw):
         location = at(draw(st.integers(-2500, 2500)), draw(st.integers(-2500, 2500)))
         shops.append((shop_id, location, tuple(sorted(windows, key=lambda w: w.start))))
     orders = []
-    for order_id in range(1, draw(st.integers(0, 10)) + 1):
+    for order_id in range(1, draw(st.integers(0, most_orders)) + 1):
         chosen = draw(st.lists(st.sampled_from(shops), min_size=1, max_size=4,
                                unique_by=lambda s: s[0]))
         parts = tuple(Part(sid, f"Boutique {sid}", loc, draw(st.floats(0.1, 30)), open_)
@@ -170,6 +182,41 @@ def test_every_plan_keeps_the_rules(p):
     assert placed.isdisjoint(u.order_id for u in plan.unrouted)
     assert placed | {u.order_id for u in plan.unrouted} == {o.order_id for o in p.orders}
     assert plan.metres == sum(r.metres for r in plan.routes)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(slots(most_orders=40), st.data())  # full slots: tight routes
+def test_the_quick_insertion_check_agrees_with_the_schedule(p, data):
+    """The search checks an insertion on the nodes it moves only: it never accepts what
+    the full schedule refuses, and says how much later the bike is back."""
+    from plugins.grouped_delivery.routing import construction, network as net
+    from plugins.grouped_delivery.routing.planner import precheck
+
+    orders = [o for o in p.orders if precheck(o, p) is None]
+    if not orders:
+        return
+    network = net.build(p, orders, StraightLineTravel())
+    for route in construction.initial_routes(network, p.fleet.couriers):
+        line = net.timeline(network, route)
+        # A whole order the route does not hold: its parts weigh nothing together.
+        missing = sorted({network.nodes[i].order.order_id for i in range(1, len(network.nodes))}
+                         - {network.nodes[i].order.order_id for i in route})
+        if not missing:
+            continue
+        order_id = data.draw(st.sampled_from(missing))
+        extra = [i for i in range(1, len(network.nodes))
+                 if network.nodes[i].order.order_id == order_id]
+        candidate = list(route)
+        for node in extra:
+            candidate.insert(data.draw(st.integers(0, len(candidate))), node)
+        places = [candidate.index(node) for node in extra]
+        later = net.delay(network, line, candidate, min(places), max(places),
+                          net.before(line, min(places)))
+        times = net.schedule(network, candidate)
+        if later is not None:
+            assert times is not None
+            back = times[-1] + network.duration[candidate[-1]][0]
+            assert max(0, later) == max(0, back - line.back)
 
 
 def test_the_rule_check_catches_broken_plans():

@@ -11,7 +11,8 @@ STAFF = policy.actor(is_authenticated=True, is_staff=True)
 CUSTOMER = policy.actor(is_authenticated=True)
 ANONYMOUS = policy.actor(is_authenticated=False)
 APP = policy.actor(is_authenticated=False, is_app=True)
-EVERYONE = (SHOPKEEPER_A, OPERATOR, STAFF, CUSTOMER, ANONYMOUS, APP)
+COURIER = policy.actor(is_authenticated=True, is_courier=True)
+EVERYONE = (SHOPKEEPER_A, OPERATOR, STAFF, CUSTOMER, ANONYMOUS, APP, COURIER)
 
 
 def _no_owner(_refs):
@@ -40,6 +41,17 @@ def test_federation_entities_are_closed_to_everyone(who):
     # Stock Saleor's fields keep stock permissions.
     (CUSTOMER, "query", "orders", True, Decision.STOCK),
     (ANONYMOUS, "query", "deliveryRound", False, Decision.DENY),
+    # A round: the operator and the couriers; never a shop, a customer or other staff.
+    (COURIER, "query", "deliveryRound", False, Decision.ALLOW),
+    (OPERATOR, "query", "deliveryRound", False, Decision.ALLOW),
+    (CUSTOMER, "query", "deliveryRound", False, Decision.DENY),
+    (STAFF, "query", "deliveryRound", False, Decision.DENY),
+    (SHOPKEEPER_A, "query", "deliveryRound", False, Decision.DENY),
+    (COURIER, "query", "courierRounds", False, Decision.ALLOW),
+    (CUSTOMER, "query", "courierRounds", False, Decision.DENY),
+    (COURIER, "mutation", "deliveryRoundPlan", False, Decision.DENY),
+    # Stock fields keep stock permissions (a courier has none to read orders).
+    (COURIER, "query", "orders", True, Decision.STOCK),
     # Introspection describes the schema to anyone, as in stock Saleor.
     (ANONYMOUS, "query", "__schema", False, Decision.STOCK),
     (CUSTOMER, "query", "__type", False, Decision.STOCK),
@@ -83,6 +95,27 @@ def test_shopkeeper_nested_fields(type_name, field, decision):
 def test_other_roles_keep_stock_permissions_below_the_root(who):
     for type_name, field in (("Product", "purchaseCost"), ("Warehouse", "email"), ("Nope", "nope")):
         assert policy.decide_field(who, type_name, field) is FieldDecision.ANSWER
+
+
+@pytest.mark.parametrize("type_name, field, decision", [
+    ("RouteStop", "orders", FieldDecision.ANSWER),
+    ("Order", "number", FieldDecision.ANSWER),
+    ("Order", "shippingAddress", FieldDecision.ANSWER),  # the door the order goes to
+    ("Address", "streetAddress1", FieldDecision.ANSWER),
+    ("Address", "phone", FieldDecision.AS_ANONYMOUS),
+    ("Order", "userEmail", FieldDecision.AS_ANONYMOUS),
+    ("Order", "user", FieldDecision.AS_ANONYMOUS),
+    ("Order", "billingAddress", FieldDecision.AS_ANONYMOUS),
+    ("Order", "payments", FieldDecision.AS_ANONYMOUS),
+    ("Order", "total", FieldDecision.AS_ANONYMOUS),
+    ("Order", "aFieldAddedTomorrow", FieldDecision.AS_ANONYMOUS),
+    ("OrderLine", "unitPrice", FieldDecision.AS_ANONYMOUS),
+    ("DeliveryRound", "sheetUrl", FieldDecision.AS_ANONYMOUS),  # the operator's PDF
+    ("Merchant", "name", FieldDecision.ANSWER),  # public types: answered as to anyone
+    ("Product", "name", FieldDecision.ANSWER),
+])
+def test_courier_nested_fields(type_name, field, decision):
+    assert policy.decide_field(COURIER, type_name, field) is decision
 
 
 @pytest.mark.parametrize("who, owner, owned", [

@@ -173,15 +173,26 @@ def test_purchase_refusal_names_each_closed_shop_once_in_french():
     assert "retirez-les de votre panier" in message
 
 
-@pytest.mark.parametrize("who, has_permission, allowed", [
-    (policy.Actor(Role.OPERATOR), False, True),
-    (policy.Actor(Role.STAFF), True, True),
-    (policy.Actor(Role.CUSTOMER), True, True),  # a courier account need not be staff
-    (policy.Actor(Role.STAFF), False, False),
-    (policy.Actor(Role.CUSTOMER), False, False),
-    (policy.Actor(Role.ANONYMOUS), False, False),
-    (policy.Actor(Role.SHOPKEEPER, 7), True, False),  # never a courier: residents' doors
-    (policy.Actor(Role.SHOPKEEPER, 7), False, False),
+@pytest.mark.parametrize("facts, role", [
+    (dict(is_authenticated=True, is_courier=True), Role.COURIER),  # need not be staff
+    (dict(is_authenticated=True, is_staff=True, is_courier=True), Role.COURIER),
+    # A shop is never a courier, whatever its permissions: a round shows residents' doors.
+    (dict(is_authenticated=True, is_courier=True, merchant_id=7), Role.SHOPKEEPER),
+    (dict(is_authenticated=True, can_manage_merchants=True, is_courier=True), Role.OPERATOR),
+    (dict(is_authenticated=False, is_courier=True), Role.ANONYMOUS),
 ])
-def test_who_may_ride_rounds(who, has_permission, allowed):
-    assert policy.may_ride_rounds(who, has_permission) is allowed
+def test_who_is_a_courier(facts, role):
+    assert policy.actor(**facts).role is role
+
+
+@pytest.mark.parametrize("who, allowed", [
+    (OPERATOR, True),
+    (policy.Actor(Role.COURIER), True),
+    (STAFF, False),
+    (CUSTOMER, False),
+    (ANONYMOUS, False),
+    (APP, False),
+    (SHOPKEEPER_A, False),
+])
+def test_who_may_ride_rounds(who, allowed):
+    assert policy.may_ride_rounds(who) is allowed
