@@ -6,21 +6,14 @@ four fixed rates, chosen per product type (or per product) by its tax code.
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, List, Union
 
-from prices import Money, TaxedMoney
 from saleor.core.taxes import TaxType
 from saleor.plugins.base_plugin import BasePlugin
 
 from .codes import META_CODE_KEY, product_type_codes
-from .rates import RATES, SHIPPING_RATE, VatRate, net_from_gross, rate_for_code
+from .rates import RATES, SHIPPING_RATE, VatRate, rate_for_code, taxed
 
 if TYPE_CHECKING:
     from saleor.product.models import Product, ProductType
-
-
-def taxed(gross: Money, rate: VatRate) -> TaxedMoney:
-    return TaxedMoney(
-        net=Money(net_from_gross(gross.amount, rate), gross.currency), gross=gross
-    )
 
 
 class FrenchVatPlugin(BasePlugin):

@@ -3,10 +3,10 @@
 Prices are entered and shown VAT included (TTC), as French shops display them, so the
 net amount is derived from the gross one, never the other way round.
 """
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import NamedTuple
 
-from plugins.kernel.money import CENT
+from prices import Money, TaxedMoney, flat_tax
 
 
 class VatRate(NamedTuple):
@@ -34,7 +34,7 @@ def rate_for_code(code: str) -> VatRate:
     return RATES.get(code or "", DEFAULT_RATE)
 
 
-def net_from_gross(gross: Decimal, rate: VatRate) -> Decimal:
-    """HT amount of a TTC amount, rounded to the cent (the tax is the difference)."""
-    divisor = Decimal(1) + rate.percent / Decimal(100)
-    return (Decimal(gross) / divisor).quantize(CENT, rounding=ROUND_HALF_UP)
+def taxed(gross: Money, rate: VatRate) -> TaxedMoney:
+    """The TTC price split: HT = TTC / (1 + rate), rounded half up to the cent (the
+    currency's), the tax is the difference; `prices.flat_tax`, as Saleor's taxes use it."""
+    return flat_tax(gross, rate.percent / 100, keep_gross=True)

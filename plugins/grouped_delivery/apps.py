@@ -12,11 +12,11 @@ class GroupedDeliveryConfig(AppConfig):
         from saleor.plugins.models import PluginConfiguration
         from saleor.shipping.models import ShippingMethod
 
-        from plugins.local_merchants.hooks import hooks
-        from plugins.local_merchants.models import Merchant
+        from plugins.local_merchants.public import Merchant, hooks
 
         from .courier.access import has_courier_permission
         from .geo.services import on_address_saved
+        from .graphql.switch import delivery_switch
         from .models import DeliveryMethod
         from .services import materialise
         from .services.basket import is_collected_in_shop
@@ -35,5 +35,6 @@ class GroupedDeliveryConfig(AppConfig):
         post_migrate.connect(materialise.on_migrated, sender=self)
         post_save.connect(materialise.on_configuration_saved, sender=PluginConfiguration)
         post_save.connect(materialise.on_merchant_saved, sender=Merchant)
+        delivery_switch.connect()
         # Every address (shop, delivery, company) gets its location when it is saved.
         post_save.connect(on_address_saved, sender=Address, dispatch_uid="locate_address")

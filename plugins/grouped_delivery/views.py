@@ -7,8 +7,7 @@ from django.template.loader import render_to_string
 from graphql_jwt.exceptions import JSONWebTokenError
 from weasyprint import HTML
 
-from plugins.local_merchants.isolation import policy
-from plugins.local_merchants.isolation.actors import actor_for
+from plugins.local_merchants.public import actor_for, policy
 
 from .courier.maps import route_map
 from .courier.models import RoundPlan

@@ -2,41 +2,34 @@
 
 Pure functions (no Django): the API gives amounts as numbers and instants as
 ISO 8601 strings; residents read "12,50 €" and "samedi 28 novembre, 10 h – 12 h".
+Money, day and month names come from Babel (the CLDR's French: narrow no-break
+space between thousands, no-break space before the sign); hours are written the
+way the French say them, which the CLDR has no pattern for.
 """
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional, Union
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
+from babel.numbers import format_currency
+
 from .money import CENT
 from .opening_hours import WEEKDAY_NAMES as WEEKDAYS
 from .paris import PARIS
 
+LOCALE = "fr_FR"
 NBSP = "\u00a0"
-# French typography puts a narrow no-break space between thousands.
-THOUSANDS = "\u202f"
-
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-    "septembre", "octobre", "novembre", "décembre",
-)
-CURRENCY_SIGNS = {"EUR": "€"}
 
 
 def money(amount: Union[Decimal, float, int, str, None], currency: str = "EUR") -> str:
     """12.5 -> "12,50 €" (no-break space before the sign, so it never wraps alone)."""
     if amount is None or amount == "":
         return ""
-    # Floats come from JSON: go through str so 0.1 stays 0.1.
+    # Floats come from JSON: go through str so 0.1 stays 0.1. Rounded half up here, as
+    # residents expect (Babel would round half to even: 4,905 -> 4,90).
     value = Decimal(str(amount)).quantize(CENT, rounding=ROUND_HALF_UP)
-    sign = "-" if value < 0 else ""
-    units, cents = f"{abs(value):.2f}".split(".")
-    groups = []
-    while len(units) > 3:
-        groups.insert(0, units[-3:])
-        units = units[:-3]
-    groups.insert(0, units)
-    return f"{sign}{THOUSANDS.join(groups)},{cents}{NBSP}{CURRENCY_SIGNS.get(currency, currency)}"
+    return format_currency(value, currency, locale=LOCALE)
 
 
 def parse_instant(value: Union[str, datetime]) -> datetime:
@@ -61,8 +54,7 @@ def day(moment: Union[datetime, date, str]) -> str:
     """"samedi 28 novembre" (1er for the first of the month)."""
     if isinstance(moment, str):
         moment = parse_instant(moment)
-    number = "1er" if moment.day == 1 else str(moment.day)
-    return f"{WEEKDAYS[moment.weekday()]} {number} {MONTHS[moment.month - 1]}"
+    return format_date(moment, "EEEE '1er' MMMM" if moment.day == 1 else "EEEE d MMMM", locale=LOCALE)
 
 
 def slot(start: Union[str, datetime], end: Union[str, datetime]) -> str:

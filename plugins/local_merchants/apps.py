@@ -9,7 +9,9 @@ class LocalMerchantsConfig(AppConfig):
     def ready(self):
         from . import directory
         from .isolation import querysets
+        from .plugin import refusals_switch
 
         # Route Saleor's product visibility through the isolation policy, everywhere.
         querysets.install()
         directory.connect_signals()
+        refusals_switch.connect()

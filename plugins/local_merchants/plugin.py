@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from saleor.checkout.error_codes import CheckoutErrorCode
 from saleor.plugins.base_plugin import BasePlugin
 
+from plugins.cached_reads import PluginSwitch
+
 from . import directory
 from .isolation import policy
 
@@ -25,3 +27,9 @@ class LocalMerchantsPlugin(BasePlugin):
                 {"lines": ValidationError(message, code=CheckoutErrorCode.PRODUCT_NOT_PUBLISHED)}
             )
         return previous_value
+
+
+# Whether the refusal of deactivated shops' products is switched on in the dashboard,
+# for the isolation middleware (connected by LocalMerchantsConfig.ready()). The isolation
+# policy is not switchable: who sees what never depends on it.
+refusals_switch = PluginSwitch(LocalMerchantsPlugin)

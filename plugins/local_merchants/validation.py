@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Iterable, Optional, Tuple
 
-from plugins.kernel.checksums import luhn_valid
+from stdnum import exceptions as number_errors
+from stdnum.fr import siret as siret_number
+
 from plugins.kernel.opening_hours import (
     OpeningHoursError,
     OpeningPeriod,
@@ -18,8 +20,6 @@ from plugins.kernel.opening_hours import (
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SLUG_MAX_LENGTH = 120
-# La Poste's establishments share one SIREN and use another checksum (INSEE rule).
-_LA_POSTE_SIREN = "356000000"
 
 
 @dataclass(frozen=True)
@@ -37,18 +37,19 @@ def siret_problem(raw: Optional[str]) -> Optional[Problem]:
     siret = normalize_siret(raw)
     if not siret:
         return Problem("siret", "REQUIRED", "Le numéro SIRET est obligatoire.")
-    if not (len(siret) == 14 and siret.isascii() and siret.isdigit()):
-        return Problem(
-            "siret", "INVALID_SIRET",
-            "Le numéro SIRET doit comporter exactement 14 chiffres (voir l'extrait Kbis).",
-        )
-    valid = luhn_valid(siret) or (
-        siret.startswith(_LA_POSTE_SIREN) and sum(int(c) for c in siret) % 5 == 0
-    )
-    if not valid:
+    # python-stdnum: 14 ASCII digits, the Luhn key of the SIRET and of its SIREN, and
+    # La Poste's establishments (one SIREN, digit sum a multiple of 5).
+    try:
+        siret_number.validate(siret)
+    except number_errors.InvalidChecksum:
         return Problem(
             "siret", "INVALID_SIRET",
             "Ce numéro SIRET n'existe pas (clé de contrôle incorrecte) : vérifiez-le sur l'extrait Kbis.",
+        )
+    except number_errors.ValidationError:
+        return Problem(
+            "siret", "INVALID_SIRET",
+            "Le numéro SIRET doit comporter exactement 14 chiffres (voir l'extrait Kbis).",
         )
     return None
 

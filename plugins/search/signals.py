@@ -6,7 +6,7 @@ while Saleor deletes the whole product would resurrect a row pointing at it."""
 from django.db.models.signals import post_save
 from saleor.product.models import Category, Product, ProductVariant
 
-from plugins.local_merchants.models import Merchant, ProductMerchant
+from plugins.local_merchants.public import Merchant, ProductMerchant
 
 from . import documents
 

@@ -13,7 +13,7 @@ from saleor.product.models import Product
 
 from plugins.french_vat.codes import META_CODE_KEY
 from plugins.local_merchants.models import Merchant
-from plugins.french_vat.rates import net_from_gross, rate_for_code
+from plugins.french_vat.rates import rate_for_code, taxed
 from plugins.grouped_delivery.domain.config import CENTRAL_POINT
 from plugins.grouped_delivery.services.settings import PLUGIN_ID, delivery_settings
 
@@ -39,13 +39,13 @@ def test_a_product_types_new_vat_code_prices_its_products_at_once(demo_district)
     product = _product_priced_by_its_type()
     product_type = product.product_type
     old_code = product_type.get_value_from_metadata(META_CODE_KEY, "")
-    assert _net_price(product) == net_from_gross(GROSS.amount, rate_for_code(old_code))
+    assert _net_price(product) == taxed(GROSS, rate_for_code(old_code)).net.amount
 
     new_code = "super_reduced" if old_code != "super_reduced" else "standard"
     product_type.store_value_in_metadata({META_CODE_KEY: new_code})
     product_type.save()
 
-    assert _net_price(product) == net_from_gross(GROSS.amount, rate_for_code(new_code))
+    assert _net_price(product) == taxed(GROSS, rate_for_code(new_code)).net.amount
 
 
 def test_the_vat_codes_are_read_once_for_many_managers(demo_district):

@@ -57,3 +57,26 @@ def test_the_storefront_may_not_import_a_plugin_even_indirectly(tmp_path):
 
     assert "The storefront is a client of the API: no plugin, no Saleor BROKEN" in result.stdout
     assert "The kernel is pure Python but its GraphQL helpers BROKEN" in result.stdout
+
+
+def test_grouped_delivery_and_search_may_not_reach_local_merchants_internals(tmp_path):
+    code = copy_of_the_code(tmp_path)
+    add_import(code / "plugins/search/signals.py", "from plugins.local_merchants.models import Merchant")
+    add_import(code / "plugins/grouped_delivery/services/basket.py",
+               "from plugins.local_merchants.orders.models import MerchantOrder")
+
+    report = " ".join(lint_imports(code).stdout.split())  # long lines are wrapped
+
+    assert "Plugins above local_merchants import only its public modules BROKEN" in report
+    assert "plugins.search.signals -> plugins.local_merchants.models" in report
+    assert "plugins.grouped_delivery.services.basket -> plugins.local_merchants.orders.models" in report
+
+
+def test_local_merchants_may_not_import_search(tmp_path):
+    code = copy_of_the_code(tmp_path)
+    # As its shop list's filter did before search added its own.
+    add_import(code / "plugins/local_merchants/graphql/filters.py", "from plugins.search import matching")
+
+    result = lint_imports(code)
+
+    assert "Search builds on local_merchants, never the other way BROKEN" in result.stdout

@@ -1,7 +1,6 @@
 """Who may ride rounds: the operator, and accounts of the couriers' permission group
 (the isolation policy's COURIER role, which the app registers `has_courier_permission` for)."""
-from plugins.local_merchants.isolation import policy
-from plugins.local_merchants.isolation.actors import actor_for
+from plugins.local_merchants.public import actor_for, policy
 
 COURIER_PERMISSION = "grouped_delivery.ride_rounds"
 COURIER_GROUP = "Coursiers"

@@ -8,14 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 from saleor.order.actions import create_fulfillments
 
-from plugins.local_merchants.orders.domain.status import (
+from plugins.local_merchants.orders.public import (
     Action,
     Actor,
+    MerchantOrder,
     MerchantOrderStatus,
     TransitionError,
+    change_status,
 )
-from plugins.local_merchants.orders.models import MerchantOrder
-from plugins.local_merchants.orders.services import change_status
 
 from ..routing.model import StopKind
 from .errors import RoundErrorCode, RoundRefused
@@ -78,7 +78,7 @@ def delivered(stop_pk, user) -> PlannedStop:
 
 
 def _line_links(order):
-    from plugins.local_merchants.orders.models import MerchantOrderLine
+    from plugins.local_merchants.orders.public import MerchantOrderLine
 
     return MerchantOrderLine.objects.filter(part__order=order).select_related(
         "order_line", "part__merchant")

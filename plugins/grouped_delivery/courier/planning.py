@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 
-from plugins.local_merchants.orders.models import MerchantOrder
+from plugins.local_merchants.orders.public import MerchantOrder
 
 from ..routing import rules
 from ..routing.model import StopKind

@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from saleor.order import OrderStatus
 from saleor.order.models import Order
 
-from plugins.local_merchants.orders.models import MerchantOrder
+from plugins.local_merchants.orders.public import MerchantOrder
 
 from plugins.kernel.opening_hours import open_intervals
 from ..geo.domain import GeoPoint, locate

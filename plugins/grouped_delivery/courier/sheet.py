@@ -6,7 +6,7 @@ from typing import List, Optional
 from django.db.models import Prefetch
 from saleor.order.models import Order
 
-from plugins.local_merchants.orders.models import MerchantOrderLine
+from plugins.local_merchants.orders.public import MerchantOrderLine
 
 from ..domain.kinds import street_line
 from ..models import DeliveryMethod

@@ -13,6 +13,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from enum import Enum
 from typing import AbstractSet, Iterable, Optional, Sequence
 
+from dateutil.easter import easter as gregorian_easter
+
 from plugins.kernel.opening_hours import OpeningPeriod, can_prepare_before, to_paris
 from plugins.kernel.paris import PARIS
 
@@ -68,23 +70,9 @@ class SlotWindow:
     capacity: int
 
 
-def easter_sunday(year: int) -> date:
-    """Gregorian Easter (anonymous algorithm, a.k.a. Meeus/Jones/Butcher)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - name from the algorithm
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
 def french_public_holidays(year: int) -> set[date]:
     """The 11 national public holidays (Alsace-Moselle extras do not apply to Paris)."""
-    easter = easter_sunday(year)
+    easter = gregorian_easter(year)
     fixed = {(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)}
     movable = {easter + timedelta(days=1), easter + timedelta(days=39), easter + timedelta(days=50)}
     return {date(year, month, day) for month, day in fixed} | movable

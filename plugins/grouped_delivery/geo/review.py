@@ -7,7 +7,7 @@ from django.utils import timezone
 from saleor.order import OrderStatus
 from saleor.order.models import Order
 
-from plugins.local_merchants.models import Merchant
+from plugins.local_merchants.public import Merchant
 
 from .domain import PRECISION_LABELS, Precision
 

@@ -29,6 +29,7 @@ from ..services.basket import delivery_method_by_id, refusal
 from ..services.errors import DeliveryErrorCode, DeliveryRefused
 from ..services.zone import check_input, check_saved
 from .resolvers import checkout_by_id, checkout_pk, request_basket, slot_by_id
+from .switch import SWITCHED_OFF_MESSAGE, stock_when_switched_off, switched_on
 from .types import DeliveryError
 
 
@@ -47,6 +48,10 @@ class CheckoutDeliverySlotUpdate(KeepOurErrorCodes, BaseMutation):
 
     @classmethod
     def perform_mutation(cls, _root, info, checkout_id, slot_id):
+        if not switched_on():
+            raise DeliveryRefused(
+                DeliveryErrorCode.METHOD_NOT_OFFERED, SWITCHED_OFF_MESSAGE, field="slot_id"
+            ).as_validation_error()
         checkout = checkout_by_id(checkout_id)
         if checkout is None:
             raise ValidationError({"checkout_id": ValidationError(
@@ -62,6 +67,7 @@ class CheckoutDeliverySlotUpdate(KeepOurErrorCodes, BaseMutation):
         return cls(checkout=checkout)
 
 
+@stock_when_switched_off
 class CheckoutShippingAddressUpdate(stock.CheckoutShippingAddressUpdate):
     class Meta:
         description = (
@@ -89,6 +95,7 @@ class CheckoutShippingAddressUpdate(stock.CheckoutShippingAddressUpdate):
         return super().perform_mutation(root, info, checkout_id, shipping_address)
 
 
+@stock_when_switched_off
 class CheckoutShippingMethodUpdate(stock.CheckoutShippingMethodUpdate):
     class Meta:
         description = "Choose a delivery option (its shippingMethod id) for the checkout."
@@ -164,6 +171,7 @@ class CheckoutComplete(stock.CheckoutComplete):
             raise
 
 
+@stock_when_switched_off
 class DraftOrderComplete(stock_drafts.DraftOrderComplete):
     class Meta:
         description = (

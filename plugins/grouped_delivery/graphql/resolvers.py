@@ -18,6 +18,7 @@ from ..services.rounds import round_sheet
 from ..services.settings import delivery_settings
 from ..services.slots import chosen_slot, upcoming_slots, usable_for
 from ..services.zone import check_input
+from .switch import switched_on
 
 
 def checkout_pk(global_id: str) -> Optional[UUID]:
@@ -66,6 +67,8 @@ def resolve_delivery_zone_check(address):
 
 
 def resolve_delivery_slots(info, checkout_id=None):
+    if not switched_on():
+        return []
     now = timezone.now()
     slots = upcoming_slots(delivery_settings(), now)
     if checkout_id is None:
@@ -77,6 +80,8 @@ def resolve_delivery_slots(info, checkout_id=None):
 
 
 def resolve_checkout_delivery_options(root: Checkout, info):
+    if not switched_on():
+        return []
     return response_basket(root, info).then(delivery_options)
 
 
@@ -107,6 +112,8 @@ def wrap_available_shipping_methods(stock_resolver):
     """Stock Checkout.availableShippingMethods, minus what this basket may not use."""
 
     def resolve(root: Checkout, info, **kwargs):
+        if not switched_on():
+            return stock_resolver(root, info, **kwargs)
         return Promise.all([response_basket(root, info), stock_resolver(root, info, **kwargs)]).then(
             lambda loaded: filter_stock_methods(loaded[0], list(loaded[1] or []))
         )

@@ -10,7 +10,7 @@ from saleor.graphql.checkout.types import Checkout
 from saleor.graphql.order.types import Order
 
 from plugins.kernel.graphql import extend_type
-from plugins.local_merchants.orders.graphql.types import MerchantOrder
+from plugins.local_merchants.orders.public import MerchantOrderType as MerchantOrder
 
 from . import resolvers
 from .mutations import (

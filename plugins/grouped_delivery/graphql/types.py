@@ -12,7 +12,7 @@ from ..domain.slots import remaining
 from ..services.slots import is_available
 from .enums import DeliveryErrorCode, DeliveryOptionKind, DeliveryZoneCode
 
-MERCHANT = "plugins.local_merchants.graphql.types.Merchant"
+MERCHANT = "plugins.local_merchants.public.MerchantType"
 COURIER = "plugins.grouped_delivery.courier.graphql.types"
 
 

@@ -17,8 +17,7 @@ from typing import Optional, Tuple
 from prices import Money
 from saleor.checkout.base_calculations import base_checkout_line_total
 
-from plugins.local_merchants import directory
-from plugins.local_merchants.models import ProductMerchant
+from plugins.local_merchants.public import ProductMerchant, directory
 
 from plugins.kernel.address import ZoneCheck
 

@@ -17,7 +17,7 @@ from saleor.shipping import ShippingMethodType
 from saleor.shipping.models import ShippingMethod, ShippingZone
 
 from plugins.cached_reads import CachedRead
-from plugins.local_merchants.models import Merchant
+from plugins.local_merchants.public import Merchant
 
 from ..domain.config import DeliverySettings
 from ..domain.kinds import KINDS, DeliveryKind

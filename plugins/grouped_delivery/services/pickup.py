@@ -10,7 +10,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from plugins.kernel.opening_hours import earliest_ready_time
-from plugins.local_merchants import directory
+from plugins.local_merchants.public import directory
 
 from ..domain.config import DeliverySettings
 from ..models import OrderDeliverySlot

@@ -41,8 +41,9 @@ class _SettingsOnDemand:
 def _parts(order) -> list:
     if not apps.is_installed("plugins.local_merchants.orders"):
         return []
-    from plugins.local_merchants.orders.domain.status import STATUS_LABELS, MerchantOrderStatus
-    from plugins.local_merchants.orders.models import MerchantOrder, MerchantOrderLine
+    from plugins.local_merchants.orders.public import (
+        STATUS_LABELS, MerchantOrder, MerchantOrderLine, MerchantOrderStatus,
+    )
 
     parts = (
         MerchantOrder.objects.filter(order_id=order.pk)

@@ -1,10 +1,10 @@
 """Merchant queries and mutations, and Product.merchant / User.merchant on Saleor's types."""
 import graphene
 from saleor.graphql.account.types import User
+from saleor.graphql.core.fields import FilterInputConnectionField
 from saleor.graphql.product.types import Product
 
 from plugins.kernel.graphql import extend_type
-from plugins.search.graphql.fields import RankedMerchantsField
 
 from . import resolvers
 from .filters import MerchantFilterInput
@@ -28,9 +28,9 @@ extend_type(
 
 
 class MerchantQueries(graphene.ObjectType):
-    merchants = RankedMerchantsField(
-        Merchant, filter=MerchantFilterInput(),
-        description="Shops of the district. With a search: most relevant first.",
+    # plugins.search serves this field with its `search` filter and ranking (SearchQueries).
+    merchants = FilterInputConnectionField(
+        Merchant, filter=MerchantFilterInput(), description="Shops of the district.",
     )
     merchant = graphene.Field(
         Merchant, id=graphene.Argument(graphene.ID), slug=graphene.Argument(graphene.String),

@@ -18,6 +18,7 @@ from saleor.graphql.api import Query as SaleorQuery
 from plugins.kernel.global_ids import parse_global_id
 
 from .. import directory
+from ..plugin import refusals_switch
 from ..models import ProductMerchant
 from . import policy, refusals
 from .actors import actor_of_request, owners
@@ -72,7 +73,8 @@ class IsolationMiddleware:
             decision = _decide(who, operation, info.field_name, args)
         if decision is policy.Decision.DENY:
             raise PermissionDenied()
-        if operation == "mutation" and info.field_name in policy.PURCHASE_PATHS:
+        if (operation == "mutation" and info.field_name in policy.PURCHASE_PATHS
+                and refusals_switch.is_on()):
             refused = _refuse_closed_shops(info, args)
             if refused is not None:
                 return refused

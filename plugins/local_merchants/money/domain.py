@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable, Mapping, Optional, Tuple
 
+from babel.numbers import format_decimal, format_percent
+
+from plugins.kernel.french import LOCALE
 from plugins.kernel.money import quantize_money, split_amount
 
 MerchantKey = Optional[int]
@@ -94,13 +97,13 @@ def add_up(settlements: Iterable[Settlement]) -> "list[Settlement]":
     return list(totals.values())
 
 
+# Spreadsheet cells, not typography: no thousands separator, a plain space before "%".
 def format_amount(amount: Decimal) -> str:
-    """French spreadsheet notation: comma decimals, no thousands separator ("1234,50")."""
-    return f"{quantize_money(amount):.2f}".replace(".", ",")
+    """French spreadsheet notation: comma decimals ("1234,50")."""
+    return format_decimal(quantize_money(amount), "0.00", locale=LOCALE)
 
 
 def format_rate(rate: Decimal) -> str:
     """A commission rate as a French percentage ("12,5 %")."""
-    percent = (Decimal(rate) * 100).normalize()
-    return f"{percent:f}".replace(".", ",") + " %"
+    return format_percent(Decimal(rate), "0.## %", locale=LOCALE)
 

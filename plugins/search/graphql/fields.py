@@ -62,4 +62,4 @@ class RankedProductsField(RankedConnectionField):
 
 
 class RankedMerchantsField(RankedConnectionField):
-    completes_last_word = True  # plugins.local_merchants.graphql.filters.filter_search
+    completes_last_word = True  # as filters.filter_search does

@@ -1,4 +1,5 @@
-"""Search additions: `products` ranked by relevance for a search, `searchSuggestions`."""
+"""Search additions: `products` and `merchants` ranked by relevance for a search (the
+latter with its `search` filter), `searchSuggestions`."""
 import graphene
 from saleor.graphql.product.enums import StockAvailability
 from saleor.graphql.product.filters import ProductFilterInput
@@ -7,13 +8,11 @@ from saleor.graphql.product.types import Product
 from saleor.graphql.utils import get_user_or_app_from_context
 from saleor.product.models import Product as ProductModel
 
-from plugins.local_merchants.isolation import policy
-from plugins.local_merchants.isolation.actors import actor_of_request
-from plugins.local_merchants.isolation.querysets import scope_merchants
-from plugins.local_merchants.models import Merchant
+from plugins.local_merchants.public import MerchantType, visible_merchants
 
 from ..suggestions import MAX_SUGGESTIONS, suggest
-from .fields import RankedProductsField
+from .fields import RankedMerchantsField, RankedProductsField
+from .filters import MerchantFilterInput
 from .types import SearchSuggestion
 
 
@@ -34,6 +33,11 @@ class SearchQueries(graphene.ObjectType):
             "List of the shop's products. With a search and no sortBy: most relevant first."
         ),
     )
+    # local_merchants' field (its resolver: the shops the policy lets through), searchable.
+    merchants = RankedMerchantsField(
+        MerchantType, filter=MerchantFilterInput(),
+        description="Shops of the district. With a search: most relevant first.",
+    )
     search_suggestions = graphene.List(
         graphene.NonNull(SearchSuggestion), required=True,
         query=graphene.String(required=True),
@@ -43,6 +47,4 @@ class SearchQueries(graphene.ObjectType):
 
     def resolve_search_suggestions(self, info, query, first=MAX_SUGGESTIONS):
         user = get_user_or_app_from_context(info.context)
-        merchants = scope_merchants(
-            Merchant.objects.all(), policy.merchant_scope(actor_of_request(info.context)))
-        return suggest(query, first, ProductModel.objects.visible_to_user(user), merchants)
+        return suggest(query, first, ProductModel.objects.visible_to_user(user), visible_merchants(info))

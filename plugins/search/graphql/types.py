@@ -1,6 +1,6 @@
 import graphene
 
-from plugins.local_merchants.graphql.types import Merchant
+from plugins.local_merchants.public import MerchantType
 
 
 class SearchSuggestionKind(graphene.Enum):
@@ -11,4 +11,4 @@ class SearchSuggestionKind(graphene.Enum):
 class SearchSuggestion(graphene.ObjectType):
     kind = SearchSuggestionKind(required=True)
     text = graphene.String(required=True, description="Ce qu'on propose de chercher.")
-    merchant = graphene.Field(Merchant, description="La boutique, pour une suggestion de boutique.")
+    merchant = graphene.Field(MerchantType, description="La boutique, pour une suggestion de boutique.")

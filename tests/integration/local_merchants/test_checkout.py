@@ -3,6 +3,9 @@ completion for a basket filled before the shop was deactivated, with nothing cha
 from saleor.checkout.models import Checkout
 from saleor.order.models import Order
 from saleor.payment.models import Payment
+from saleor.plugins.models import PluginConfiguration
+
+from plugins.local_merchants.plugin import LocalMerchantsPlugin
 
 from .conftest import Api, gid
 
@@ -74,3 +77,19 @@ def test_existing_basket_refused_at_completion_nothing_charged(shops):
     payment = Payment.objects.get()
     assert payment.transactions.count() == 0 and payment.captured_amount == 0
     assert Checkout.objects.count() == 1
+
+
+def test_switched_off_in_the_dashboard_baskets_are_stock_again(shops):
+    # The plugin's `active` governs the purchase refusals (not the isolation policy).
+    PluginConfiguration.objects.create(
+        identifier=LocalMerchantsPlugin.PLUGIN_ID, name=LocalMerchantsPlugin.PLUGIN_NAME,
+        active=False,
+    )
+    api = Api()
+    checkout_id = ready_checkout(api, [shops.pa, shops.pb])
+    shops.b.is_active = False
+    shops.b.save()
+    created = api.data(CREATE, {"input": {"email": "j@example.com", "lines": lines([shops.pa, shops.pb])}})
+    assert created["checkoutCreate"]["checkoutErrors"] == []
+    completed = complete_checkout(api, checkout_id)
+    assert completed["checkoutErrors"] == [] and completed["order"] is not None

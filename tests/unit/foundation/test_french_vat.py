@@ -1,8 +1,9 @@
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from prices import Money
 
-from plugins.french_vat.rates import RATES, net_from_gross, rate_for_code
+from plugins.french_vat.rates import RATES, rate_for_code, taxed
 
 
 @pytest.mark.parametrize(
@@ -21,7 +22,19 @@ from plugins.french_vat.rates import RATES, net_from_gross, rate_for_code
     ],
 )
 def test_net_is_derived_from_the_ttc_price(gross, code, net):
-    assert net_from_gross(Decimal(gross), rate_for_code(code)) == Decimal(net)
+    split = taxed(Money(Decimal(gross), "EUR"), rate_for_code(code))
+    assert (split.gross.amount, split.net.amount) == (Decimal(gross), Decimal(net))
+
+
+@pytest.mark.parametrize("rate", RATES.values(), ids=RATES)
+def test_every_amount_up_to_500_euros_is_split_to_the_exact_cent(rate):
+    # HT = TTC / (1 + rate), rounded half up to the cent: the rule French VAT is
+    # computed with, on every amount a shop can price (in cents).
+    divisor = 1 + rate.percent / 100
+    for cents in range(50_001):
+        gross = Decimal(cents) / 100
+        expected = (gross / divisor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        assert taxed(Money(gross, "EUR"), rate).net.amount == expected, gross
 
 
 @pytest.mark.parametrize("code", ["", None, "unknown", "STANDARD"])

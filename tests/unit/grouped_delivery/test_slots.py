@@ -1,8 +1,6 @@
 from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
-from dateutil.easter import easter as dateutil_easter
-
 from plugins.kernel.opening_hours import parse_periods
 from plugins.kernel.paris import PARIS
 from plugins.grouped_delivery.domain.config import parse_settings
@@ -12,7 +10,6 @@ from plugins.grouped_delivery.domain.slots import (
     SlotProblem,
     SlotWindow,
     check_slot,
-    easter_sunday,
     french_public_holidays,
     generate_slots,
     remaining,
@@ -36,7 +33,7 @@ LIBRAIRIE = (parse_periods({d: [("10:00", "19:00")] for d in range(6)}), frozens
 
 
 @pytest.mark.parametrize(
-    "year, expected",
+    "year, easter",
     [
         (1818, date(1818, 3, 22)),  # earliest possible
         (1943, date(1943, 4, 25)),  # latest possible
@@ -51,12 +48,10 @@ LIBRAIRIE = (parse_periods({d: [("10:00", "19:00")] for d in range(6)}), frozens
         (2038, date(2038, 4, 25)),
     ],
 )
-def test_easter_sunday(year, expected):
-    assert easter_sunday(year) == expected
-
-
-def test_easter_matches_dateutil_over_five_centuries():
-    assert all(easter_sunday(y) == dateutil_easter(y) for y in range(1700, 2200))
+def test_easter_monday_ascension_and_whit_monday_follow_easter(year, easter):
+    holidays = french_public_holidays(year)
+    assert {easter + timedelta(days=n) for n in (1, 39, 50)} <= holidays
+    assert easter not in holidays and easter + timedelta(days=2) not in holidays
 
 
 @pytest.mark.parametrize(

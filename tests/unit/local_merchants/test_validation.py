@@ -11,10 +11,15 @@ VALID_SIRET = "73282932000074"  # a real, published SIRET (Luhn-valid)
     ("732 829 320 00074", None),
     ("732.829.320.00074", None),
     ("35600000049837", None),  # La Poste establishment: Luhn fails, digit sum multiple of 5
+    ("35600000000048", None),  # La Poste's head office: Luhn, like any other
+    ("35600000000014", "INVALID_SIRET"),  # La Poste establishment: Luhn passes, digit sum does not
+    ("12345678900015", "INVALID_SIRET"),  # the 14 digits pass Luhn, their SIREN does not
+    ("732829320", "INVALID_SIRET"),  # a SIREN alone
     ("73282932000075", "INVALID_SIRET"),  # one digit off: bad checksum
     ("7328293200007", "INVALID_SIRET"),
     ("7328293200007A", "INVALID_SIRET"),
     ("７３２８２９３２０００７４", "INVALID_SIRET"),  # full-width digits
+    ("٧٣٢٨٢٩٣٢٠٠٠٠٧٤", "INVALID_SIRET"),  # digits of another script
     ("", "REQUIRED"),
     (None, "REQUIRED"),
 ])

@@ -6,8 +6,7 @@ from saleor.order.models import Order
 
 from plugins.kernel.global_ids import int_pk_of
 from plugins.kernel.paris import PARIS
-from plugins.local_merchants.isolation import policy
-from plugins.local_merchants.isolation.actors import actor_of_request
+from plugins.local_merchants.public import actor_of_request, policy
 
 from ..access import may_ride_rounds
 from ..errors import RoundErrorCode, RoundRefused

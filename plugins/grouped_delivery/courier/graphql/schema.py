@@ -2,7 +2,7 @@
 import graphene
 
 from plugins.kernel.graphql import extend_type
-from plugins.local_merchants.graphql.types import Merchant
+from plugins.local_merchants.public import MerchantType as Merchant
 
 from . import resolvers
 from .dataloaders import LocationByAddressIdLoader

@@ -8,7 +8,7 @@ from ...routing.model import StopKind, Unplaced
 from ..errors import RoundErrorCode as RoundErrorCodeValues
 from ..models import StopStatus
 
-MERCHANT = "plugins.local_merchants.graphql.types.Merchant"
+MERCHANT = "plugins.local_merchants.public.MerchantType"
 DELIVERY_SLOT = "plugins.grouped_delivery.graphql.types.DeliverySlot"
 
 
