@@ -75,7 +75,8 @@ LOADER_FILES = {"models.py", "onboarding.py"}
 def _loader_fingerprint(merchants: int) -> str:
     """Changes whenever the data the loader would produce may change: reload then."""
     digest = hashlib.sha256(str(merchants).encode())
-    for folder in ("fixtures", "plugins"):
+    # load_district lives in saleor_config/management: a change there reloads too.
+    for folder in ("fixtures", "plugins", "saleor_config"):
         for path in sorted((ROOT / folder).rglob("*.py")):
             parts = set(path.relative_to(ROOT).parts)
             if parts & LOADER_PARTS or path.name in LOADER_FILES:
