@@ -38,6 +38,9 @@ def improve(network: Network, routes: List[List[int]], deadline: float,
     (time.perf_counter()); `routes` must keep the time model (network.schedule)."""
     home = {node.order.order_id: node.location  # order -> point of its delivery
             for node in network.nodes[1:] if node.kind != StopKind.PICKUP}
+    # Each order's neighbours, nearest first: sorted once, asked at every step.
+    nearest = {seed: sorted(home, key=lambda o: network.metres[home[seed]][home[o]])
+               for seed in home}
     current = best = [list(route) for route in routes]
     current_value = best_value = value(network, current)
     started = time.perf_counter()
@@ -48,7 +51,7 @@ def improve(network: Network, routes: List[List[int]], deadline: float,
         if not placed:
             break
         seed = rng.choice(placed)
-        near = sorted(home, key=lambda o: network.metres[home[seed]][home[o]])
+        near = nearest[seed]
         if rng.random() < RELATED_SHARE:  # orders delivered near one another
             removed = set(near[:rng.randint(2, MAX_REMOVED)]).intersection(placed)
         else:
