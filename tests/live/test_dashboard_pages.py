@@ -2,31 +2,16 @@
 as shopkeeper A, shopkeeper B and the operator: no errors, only A's data for A, B's
 private fields absent, refused saves shown in their payload and never half applied."""
 import json
-from pathlib import Path
 
 import pytest
 from graphql_relay import to_global_id
 
+from tests.recorded_dashboard import document, fill, pages
+
 pytestmark = [pytest.mark.live]
 
-RECORDED = Path(__file__).resolve().parent / "dashboard"
-PAGES = {page: requests for page, requests in json.loads((RECORDED / "pages.json").read_text()).items()
-         if not page.startswith("_")}
+PAGES = pages()
 RESIDENT_PRIVATE = ("camille.martin@exemple.fr", "12 rue de Passy", "Martin")
-
-
-def document(name):
-    return (RECORDED / f"{name}.graphql").read_text()
-
-
-def fill(value, names):
-    if isinstance(value, dict):
-        return {key: fill(item, names) for key, item in value.items()}
-    if isinstance(value, list):
-        return [fill(item, names) for item in value]
-    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
-        return names[value[1:-1]]
-    return value
 
 
 class Shop:

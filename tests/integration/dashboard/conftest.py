@@ -1,7 +1,4 @@
 """The dashboard's recorded requests, run in-process against three shops and an order."""
-import json
-from pathlib import Path
-
 import pytest
 
 from tests.integration.local_merchants_orders.conftest import (  # noqa: F401  (fixtures)
@@ -11,28 +8,6 @@ from tests.integration.local_merchants_orders.conftest import (  # noqa: F401  (
     shopkeeper_email,
     shops,
 )
-
-RECORDED = Path(__file__).resolve().parents[2] / "live" / "dashboard"
-
-
-def document(name: str) -> str:
-    return (RECORDED / f"{name}.graphql").read_text()
-
-
-def pages() -> dict:
-    return {page: requests for page, requests in json.loads(
-        (RECORDED / "pages.json").read_text()).items() if not page.startswith("_")}
-
-
-def fill(value, names: dict):
-    """The recorded variables with "{own_order}"-style placeholders replaced."""
-    if isinstance(value, dict):
-        return {key: fill(item, names) for key, item in value.items()}
-    if isinstance(value, list):
-        return [fill(item, names) for item in value]
-    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
-        return names[value[1:-1]]
-    return value
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.integration.api import gid
+from tests.recorded_dashboard import document, fill, pages
 
-from .conftest import OPERATOR_EMAIL, document, fill, pages, shopkeeper_email
+from .conftest import OPERATOR_EMAIL, shopkeeper_email
 
 PAGES = pages()
 

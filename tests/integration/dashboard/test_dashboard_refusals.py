@@ -1,7 +1,8 @@
 """Refusals the dashboard shows: NOT_FOUND in the mutation's payload, never half applied."""
 from tests.integration.api import gid
+from tests.recorded_dashboard import document
 
-from .conftest import document, shopkeeper_email
+from .conftest import shopkeeper_email
 
 SAVE = document("simpleProductUpdateMutation")
 
