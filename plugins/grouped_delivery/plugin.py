@@ -82,12 +82,12 @@ class GroupedDeliveryPlugin(BasePlugin):
 
     def order_created(self, order, previous_value):
         if self.active:
-            booking = slots.attach_to_order(order)
+            slot = slots.attach_to_order(order)
             # A checkout's order is born paid: Saleor sends no order_fully_paid for it.
             # With a round, the pickup time is its start, paid yet or not (a shop sees its
             # part once paid): no need to ask the payments.
-            if booking is not None or order.is_fully_paid():
-                set_merchant_pickup_times(order, self.delivery_settings, booking)
+            if slot is not None or order.is_fully_paid():
+                set_merchant_pickup_times(order, self.delivery_settings, slot)
         return previous_value
 
     def order_cancelled(self, order, previous_value):

@@ -70,7 +70,7 @@ def test_checkout_complete_costs_at_most_a_constant_more_per_shop(api, features)
 # Issue 13: the two checkout steps that cost more than stock Saleor 2.10.1. Measured
 # against stock with `python -m bench.sql_steps` on the same 5-line baskets (README,
 # « Coût d'une commande ») and pinned here: any change shows, either way.
-PINNED = {"shippingAddress": 37, "checkoutComplete": 111}
+PINNED = {"shippingAddress": 37, "checkoutComplete": 108}
 
 
 def test_address_and_completion_cost_a_pinned_number_of_queries_whatever_the_shops(api, features):

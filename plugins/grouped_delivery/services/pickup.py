@@ -17,21 +17,22 @@ from ..models import OrderDeliverySlot
 from .basket import shop_hours
 
 
-def set_merchant_pickup_times(order, settings: DeliverySettings, booking=None) -> int:
+def set_merchant_pickup_times(order, settings: DeliverySettings, slot=None) -> int:
     """Write pickup_at on the order's parts; returns how many parts got one.
 
     With a round: its start, for every part. Single-shop click & collect (no
     round): when that shop will have had its preparation lead time, from now;
     None if it does not open within the coming days (the shop then says when).
-    `booking`: the order's slot booking when the caller has just made it.
+    `slot`: the order's slot when the caller has just booked it.
     """
     if not apps.is_installed("plugins.local_merchants.orders"):
         return 0
     parts = apps.get_model("local_merchant_orders", "MerchantOrder").objects.filter(order=order)
-    if booking is None:
+    if slot is None:
         booking = OrderDeliverySlot.objects.select_related("slot").filter(order_id=order.pk).first()
-    if booking is not None:
-        return parts.update(pickup_at=booking.slot.start)
+        slot = booking.slot if booking else None
+    if slot is not None:
+        return parts.update(pickup_at=slot.start)
     lead_time, now = settings.lead_time, timezone.now()
     shops = directory.shops(parts.filter(merchant__isnull=False).values_list("merchant_id", flat=True))
     updated = 0

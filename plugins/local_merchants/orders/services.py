@@ -21,8 +21,10 @@ def create_parts(order) -> "list[MerchantOrder]":
 
 
 @transaction.atomic(savepoint=False)
-def create_new_parts(order) -> "list[MerchantOrder]":
-    """One part per shop of a new order (the operator's own products: merchant None)."""
+def create_new_parts(order, paid_at=None) -> "list[MerchantOrder]":
+    """One part per shop of a new order (the operator's own products: merchant None);
+    `paid_at`: the order is born paid (checkoutComplete), its parts open to their shops
+    from the start (no UPDATE after the INSERT) — notify_paid must follow."""
     # Every line's shop and its commission rate in one query (no shop: the operator's).
     owner = "variant__product__merchant_link__merchant"
     lines = list(order.lines.values_list("pk", f"{owner}_id", f"{owner}__commission_rate"))
@@ -35,6 +37,8 @@ def create_new_parts(order) -> "list[MerchantOrder]":
             merchant_id=merchant,
             is_click_and_collect=click_and_collect,
             commission_rate=rates.get(merchant),
+            paid_at=paid_at,
+            notified_at=paid_at,
         )
         for merchant in groups
     )
@@ -47,16 +51,10 @@ def create_new_parts(order) -> "list[MerchantOrder]":
 
 
 @transaction.atomic(savepoint=False)
-def mark_paid(order, new_parts=None) -> None:
-    """Open the parts to their shops and e-mail each shop, once, after the commit.
-
-    `new_parts`: parts this transaction has just created, unseen by anyone else, so
-    neither locked nor read again.
-    """
-    from .tasks import send_merchant_orders_paid
-
+def mark_paid(order) -> None:
+    """Open the parts to their shops and e-mail each shop, once, after the commit."""
     now = timezone.now()
-    parts = new_parts if new_parts is not None else list(
+    parts = list(
         MerchantOrder.objects.select_for_update().filter(order=order, notified_at__isnull=True)
     )
     if not parts:
@@ -64,7 +62,14 @@ def mark_paid(order, new_parts=None) -> None:
     MerchantOrder.objects.filter(pk__in=[p.pk for p in parts]).update(
         paid_at=Coalesce("paid_at", Value(now)), notified_at=now
     )
-    # The operator prepares its own products itself: no e-mail for a part without shop.
+    notify_paid(parts)
+
+
+def notify_paid(parts) -> None:
+    """E-mail each shop its paid part once the transaction commits. The operator prepares
+    its own products itself: no e-mail for a part without shop."""
+    from .tasks import send_merchant_orders_paid
+
     to_notify = [part.pk for part in parts if part.merchant_id is not None]
     if to_notify:
         transaction.on_commit(lambda: send_merchant_orders_paid.delay(to_notify))
