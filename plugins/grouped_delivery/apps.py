@@ -14,6 +14,7 @@ class GroupedDeliveryConfig(AppConfig):
 
         from plugins.local_merchants.public import Merchant, hooks
 
+        from . import seams
         from .courier.access import has_courier_permission
         from .geo.services import on_address_saved
         from .graphql.switch import delivery_switch
@@ -36,5 +37,6 @@ class GroupedDeliveryConfig(AppConfig):
         post_save.connect(materialise.on_configuration_saved, sender=PluginConfiguration)
         post_save.connect(materialise.on_merchant_saved, sender=Merchant)
         delivery_switch.connect()
+        seams.install()
         # Every address (shop, delivery, company) gets its location when it is saved.
         post_save.connect(on_address_saved, sender=Address, dispatch_uid="locate_address")

@@ -225,6 +225,23 @@ def test_seam_available_shipping_methods_resolver_wrapped():
     assert reaches(resolver, stock)
 
 
+def test_seam_applicable_shipping_methods_narrowed_to_the_baskets_shops():
+    # grouped_delivery/seams.py replaces the queryset method through which Saleor's
+    # checkout steps list a basket's methods and test the chosen one (`method in list`).
+    from saleor.checkout import utils as checkout_utils
+    from saleor.shipping.models import ShippingMethod, ShippingMethodQueryset
+
+    from plugins.grouped_delivery import seams
+
+    assert parameters(seams._stock_for_instance) == ["instance", "price", "country_code"]
+    assert "applicable_shipping_methods_for_instance" in calls_in(
+        checkout_utils.get_valid_shipping_methods_for_checkout)
+    assert "get_valid_shipping_methods_for_checkout" in calls_in(
+        checkout_utils.is_valid_shipping_method)
+    assert ShippingMethodQueryset.applicable_shipping_methods_for_instance is seams._for_instance
+    assert isinstance(ShippingMethod.objects.all(), ShippingMethodQueryset)
+
+
 SHOP_FIELDS = [
     (graphene_type, name, for_shop)
     for graphene_type, table in ((Order, shop_fields.ORDER_FOR_SHOP),

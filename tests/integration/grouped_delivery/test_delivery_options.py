@@ -181,3 +181,58 @@ def test_delivery_options_query_count_does_not_grow_with_shops(district):
     with CaptureQueriesContext(connection) as three_shops:
         assert len(Api().data(query, {"id": str(large.token)})["checkout"]["deliveryOptions"]) == 4
     assert len(three_shops) == len(one_shop)
+
+
+def test_saleor_reads_only_the_methods_of_the_baskets_shops(district):
+    """Saleor's own list (what its checkout steps check the chosen method against) holds
+    the pickups of the basket's shops only: the same rows however many shops the
+    district has, not one per shop (issue 13: 1,500 at ×10 at every step)."""
+    from prices import Money
+    from saleor.shipping.models import ShippingMethod
+
+    from plugins.grouped_delivery.models import DeliveryMethod
+
+    checkout = basket(district.a)
+    options(checkout)  # the methods exist once seen
+
+    def saleor_list():
+        with CaptureQueriesContext(connection) as queries:
+            methods = ShippingMethod.objects.applicable_shipping_methods_for_instance(
+                checkout, price=Money(10, "EUR"))
+            names = sorted(m.name for m in methods)
+        return names, len(queries)
+
+    saleor_list()  # the first one also reads the plugin's switch, kept for later requests
+    names, count = saleor_list()
+    pickups = {m.merchant.name: m.shipping_method.name
+               for m in DeliveryMethod.objects.filter(merchant__isnull=False)}
+    assert set(pickups) == {"Alpha", "Beta", "Gamma"}
+    assert pickups["Alpha"] in names
+    assert pickups["Beta"] not in names and pickups["Gamma"] not in names
+    assert set(names) - {pickups["Alpha"]} == {
+        m.shipping_method.name for m in DeliveryMethod.objects.filter(merchant__isnull=True)}
+    # Every shop's pickup outside the basket stays out, in as many queries.
+    from .conftest import _shop
+    from saleor.product.models import Category, ProductType
+    for n in range(5):
+        _shop(f"shop-x{n}", f"Extra{n}", ProductType.objects.first(), Category.objects.first(), "2.00")
+    assert saleor_list() == (names, count)
+
+
+def test_a_shops_pickup_left_when_its_lines_go_is_replaced_as_stock_replaces_a_method(district):
+    """Saleor swaps a method that no longer applies for the cheapest one that does:
+    a pickup at a shop the basket no longer holds is such a method."""
+    LINES_DELETE = """mutation($c: ID!, $l: ID){ checkoutLineDelete(checkoutId:$c, lineId:$l){
+      checkout{ shippingMethod{ id } } checkoutErrors{ field code } } }"""
+    checkout = basket(district.a, district.b)
+    beta = next(o["shippingMethod"]["id"] for o in options(checkout)["deliveryOptions"]
+                if (o["merchant"] or {}).get("name") == "Beta")
+    assert Api().data(SET_METHOD, {"c": gid(checkout), "m": beta})[
+        "checkoutShippingMethodUpdate"]["checkoutErrors"] == []
+    line = checkout.lines.get(variant=district.b.variant)
+    result = Api().data(LINES_DELETE, {"c": gid(checkout), "l": gid(line)})["checkoutLineDelete"]
+    assert result["checkoutErrors"] == []
+    now = result["checkout"]["shippingMethod"]["id"]
+    offered = options(checkout)["deliveryOptions"]
+    assert now != beta and now in {o["shippingMethod"]["id"] for o in offered}
+    assert [o["merchant"]["name"] for o in offered if o["merchant"]] == ["Alpha"]
