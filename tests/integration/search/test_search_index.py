@@ -125,3 +125,21 @@ def test_the_backfill_command_rebuilds_every_document(demo_district):
     assert found("comté") == []
     call_command("search_reindex", verbosity=0)
     assert found("comté") == before and before
+
+
+@pytest.mark.django_db
+def test_every_new_connection_plans_for_reads_from_memory():
+    """Migration 0002: the database tells each new session that a random read costs
+    about a sequential one (an index is then used for a few hundred matches out of
+    25,000 products). The running session keeps what it had: a new one is asked."""
+    import psycopg2
+
+    s = connection.settings_dict
+    other = psycopg2.connect(dbname=s["NAME"], user=s["USER"], password=s["PASSWORD"],
+                             host=s["HOST"], port=s["PORT"])
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SHOW random_page_cost")
+            assert cursor.fetchone()[0] == "1.1"
+    finally:
+        other.close()
