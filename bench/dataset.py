@@ -14,6 +14,7 @@ SEED = 16
 BENCH_EMAIL_PREFIX = "bench-"
 SHOPS_SAMPLED = 40
 VARIANTS_PER_SHOP = 5
+PAGE = 24  # products per search page, as the storefront and the bench ask
 # Enough for every basket of a run, whatever the loader's stock levels.
 MIN_AVAILABLE = 30
 
@@ -84,8 +85,10 @@ def sample() -> dict:
     words = Counter(
         word for _, name in published for word in set(re.findall(r"\w{5,}", name.lower()))
     )
-    # Terms a resident would type: each matches a few dozen products, not all of them.
-    terms = sorted(w for w, n in words.items() if 5 <= n <= max(60, len(published) // 40))
+    # Terms a resident would type: each fills a page of results (a few dozen products in
+    # the demo, not all of them). The ×10 district is asked the demo's words (run.py), so
+    # both districts answer the same search with the same page: what grows is the catalogue.
+    terms = sorted(w for w, n in words.items() if PAGE <= n <= max(60, len(published) // 40))
     terms = rng.sample(terms, min(8, len(terms)))
     return {
         "shops": shops,
