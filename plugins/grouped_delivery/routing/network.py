@@ -75,9 +75,13 @@ def build(problem: RoundProblem, orders: List[RoundOrder], travel: Travel) -> Ne
                               -grams, (slot,), delivery_s))
     metres = travel.metres(points)
     locs = [n.location for n in nodes]
-    distance = [[metres[a][b] for b in locs] for a in locs]
-    duration = [[ride_seconds(metres[a][b], fleet.speed_kmh) + (n.service if a != b else 0)
-                 for b in locs] for a, n in zip(locs, nodes)]
+    distance = [[row[b] for b in locs] for row in (metres[a] for a in locs)]
+    # Rides between places (fewer than nodes: a shop serves many orders), then per node.
+    ride = [[ride_seconds(m, fleet.speed_kmh) for m in row] for row in metres]
+    duration = []
+    for a, node in zip(locs, nodes):
+        row = ride[a]
+        duration.append([row[b] + node.service if a != b else 0 for b in locs])
     return Network(problem, points, nodes, metres, distance, duration,
                    slot[1] + fleet.return_minutes * 60, round(fleet.capacity_kg * 1000))
 

@@ -34,7 +34,14 @@ class StraightLineTravel:
         self.detour_factor = detour_factor
 
     def metres(self, points):
-        return [[round(haversine_m(a, b) * self.detour_factor) for b in points] for a in points]
+        # Symmetric: each pair computed once (the planner asks for ~200 points at a time).
+        n = len(points)
+        matrix = [[0] * n for _ in range(n)]
+        for i in range(n):
+            a, row = points[i], matrix[i]
+            for j in range(i + 1, n):
+                row[j] = matrix[j][i] = round(haversine_m(a, points[j]) * self.detour_factor)
+        return matrix
 
 
 def ride_seconds(metres: int, speed_kmh: float) -> int:
