@@ -28,7 +28,7 @@ def markdown(results: dict) -> str:
         "# Paris 16 Shopping — benchmark",
         "",
         f"Run {meta['started']} on {meta['cpus']} CPU(s), {meta['duration_s']} s, "
-        f"git {meta['git']}. Every ratio is ours ÷ reference, both measured in this run, "
+        f"git {meta['git']}, {meta.get('postgres') or 'PostgreSQL'}. Every ratio is ours ÷ reference, both measured in this run, "
         "requests alternating between servers. Our features detected: "
         f"{', '.join(meta['features']) or 'none yet'}.",
         "",

@@ -245,7 +245,7 @@ def main() -> int:
             "started": datetime.datetime.fromtimestamp(started).isoformat(timespec="seconds"),
             "cpus": os.cpu_count(), "git": _git_revision(),
             "features": features["ours"].ours_only(), "celery_worker": svc.celery,
-            "gunicorn_workers": services.WORKERS, "targets": TARGETS,
+            "gunicorn_workers": services.WORKERS, "postgres": svc.postgres, "targets": TARGETS,
         }
         data_dir = load.data_directory()
         # Each phase is independent: one that fails is reported, the others still run.

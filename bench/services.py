@@ -171,6 +171,7 @@ class Services:
     processes: list = field(default_factory=list)
     embedded: bool = False
     celery: bool = False
+    postgres: str = ""  # the server's version: timings move with it (and with embedded)
 
     def server(self, district: str, name: str) -> Server:
         return self.servers[(district, name)]
@@ -208,7 +209,9 @@ def _spawn(services: Services, command: list, env: dict, log_name: str) -> subpr
 
 def start(districts=DISTRICTS) -> Services:
     server_url, embedded = ensure_database()
-    services = Services(embedded=embedded)
+    version = _psql(server_url, "SHOW server_version")[0][0]
+    services = Services(embedded=embedded, postgres=f"PostgreSQL {version}"
+                        + (" (embedded)" if embedded else ""))
     redis_base = _redis_base_url()
     services.celery = bool(redis_base)
     try:
