@@ -125,14 +125,21 @@ def base_environment(database_url: str, broker_url: Optional[str]) -> dict:
     return env
 
 
+def loaded_fingerprint(server_url: str, database: str) -> Optional[str]:
+    """The loader fingerprint a district database was filled with (kept as the database's
+    comment: it lives and dies with the database, on whichever server); None if absent."""
+    rows = _psql(server_url, "SELECT shobj_description(oid, 'pg_database') FROM pg_database "
+                             f"WHERE datname = '{database}'")
+    return rows[0][0] if rows else None
+
+
 def prepare_database(server_url: str, district: District) -> str:
     """The district's database, loaded once and reused while the loader is unchanged."""
     url = _with_database(server_url, district.database)
     STATE_DIR.mkdir(parents=True, exist_ok=True)
-    stamp = STATE_DIR / f"{district.database}.fingerprint"
     fingerprint = _loader_fingerprint(district.merchants)
     exists = _psql(server_url, f"SELECT 1 FROM pg_database WHERE datname = '{district.database}'")
-    if exists and stamp.exists() and stamp.read_text() == fingerprint:
+    if exists and loaded_fingerprint(server_url, district.database) == fingerprint:
         _log(f"{district.key}: reusing database {district.database}")
         return url
     started = time.time()
@@ -146,7 +153,7 @@ def prepare_database(server_url: str, district: District) -> str:
         _manage(env, "load_district", "--merchants", str(district.merchants), "-v", "0")
     except subprocess.CalledProcessError as error:
         raise RuntimeError(f"loading {district.key} failed:\n{error.stderr.decode()[-3000:]}")
-    stamp.write_text(fingerprint)
+    _psql(server_url, f"COMMENT ON DATABASE \"{district.database}\" IS '{fingerprint}'")
     _log(f"{district.key}: loaded in {time.time() - started:.0f} s")
     return url
 
