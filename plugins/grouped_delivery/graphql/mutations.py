@@ -25,8 +25,9 @@ from plugins.kernel.graphql import KeepOurErrorCodes
 from ..domain.completion import ALREADY_ORDERED_MESSAGE, BUSY_MESSAGE
 from ..domain.orders import draft_delivery_refusal
 from ..services import completion, slots
-from ..services.basket import delivery_method_by_id, refusal
+from ..services.basket import delivery_method_of, refusal
 from ..services.errors import DeliveryErrorCode, DeliveryRefused
+from ..services.methods import method_by_pk
 from ..services.zone import check_input, check_saved
 from .resolvers import checkout_by_id, checkout_pk, request_basket, slot_by_id
 from .switch import SWITCHED_OFF_MESSAGE, stock_when_switched_off, switched_on
@@ -83,7 +84,7 @@ class CheckoutShippingAddressUpdate(stock.CheckoutShippingAddressUpdate):
         # In the zone, any choice stands: no need to read the checkout.
         checkout = None if zone.in_zone else checkout_by_id(checkout_id)
         if checkout is not None:
-            method = delivery_method_by_id(checkout.shipping_method_id)
+            method = delivery_method_of(checkout)
             to_the_door = method is not None and method.delivery_kind.to_the_door
             slot_for_delivery = slots.chosen_slot(checkout) and (method is None or to_the_door)
             if to_the_door or slot_for_delivery:
@@ -109,7 +110,7 @@ class CheckoutShippingMethodUpdate(stock.CheckoutShippingMethodUpdate):
         method_pk = int_pk_of(shipping_method_id, "ShippingMethod")
         if checkout is not None and method_pk is not None:
             basket = request_basket(checkout, info)
-            problem = refusal(basket, delivery_method_by_id(method_pk))
+            problem = refusal(basket, method_by_pk(method_pk))
             if problem is not None:
                 problem.field = "shipping_method"
                 raise problem.as_validation_error(stock=True)
@@ -185,7 +186,7 @@ class DraftOrderComplete(stock_drafts.DraftOrderComplete):
     @classmethod
     def perform_mutation(cls, root, info, id):
         order = cls.get_node_or_error(info, id, only_type=Order)
-        method = delivery_method_by_id(order.shipping_method_id)
+        method = delivery_method_of(order)
         to_the_door = method is not None and method.delivery_kind.to_the_door
         problem = draft_delivery_refusal(to_the_door, check_saved(order.shipping_address))
         if problem:

@@ -95,11 +95,6 @@ def delivery_method_of(checkout_or_order) -> Optional[DeliveryMethod]:
     return method_by_pk(checkout_or_order.shipping_method_id)
 
 
-def delivery_method_by_id(shipping_method_id) -> Optional[DeliveryMethod]:
-    """The method behind a shipping method id, None for a stock method."""
-    return method_by_pk(shipping_method_id)
-
-
 def is_collected_in_shop(order) -> bool:
     """Does each shop hand its own part to the resident? (The per-shop parts ask it.)"""
     method = delivery_method_of(order)

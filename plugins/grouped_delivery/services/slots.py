@@ -16,7 +16,7 @@ from saleor.order.models import Order
 from ..domain.slots import SlotWindow, check_slot, generate_slots, remaining, usable_slots
 from ..domain.config import DeliverySettings
 from ..models import CheckoutDeliverySlot, DeliverySlot, OrderDeliverySlot
-from .basket import Basket, delivery_method_by_id, needs_slot, shop_hours
+from .basket import Basket, delivery_method_of, needs_slot, shop_hours
 from .errors import DeliveryErrorCode, DeliveryRefused
 
 logger = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ def choose(basket: Basket, slot: DeliverySlot, now: datetime) -> None:
     checkout = basket.checkout
     if basket.zone is None:
         raise DeliveryRefused(DeliveryErrorCode.ADDRESS_REQUIRED, field="slot_id")
-    method = delivery_method_by_id(checkout.shipping_method_id)
+    method = delivery_method_of(checkout)
     to_the_door = method is None or method.delivery_kind.to_the_door
     if not basket.zone.in_zone and to_the_door:
         raise DeliveryRefused(DeliveryErrorCode.OUTSIDE_ZONE, basket.zone.message, "slot_id")
@@ -157,8 +157,9 @@ def release_order(order) -> bool:
 
 def attach_to_order(order) -> Optional[DeliverySlot]:
     """order_created (in create_order's transaction): the reserved place moves from the
-    basket to the order; returns the order's slot, or None. The basket's reservation is consumed, so a second order made
-    from the same basket could never hold (nor give back on cancel) a place it never took."""
+    basket to the order; returns the order's slot, or None. The basket's reservation is
+    consumed, so a second order made from the same basket could never hold (nor give back
+    on cancel) a place it never took."""
     if not order.checkout_token:  # a draft order completed by staff: no basket, no round
         return None
     # One statement instead of lock, delete and insert (checkoutComplete's cost): the
