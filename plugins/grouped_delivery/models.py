@@ -41,6 +41,10 @@ class DeliveryMethod(models.Model):
         """What this method's kind answers (offered? price? slot? round? words)."""
         return kind_of(self.kind)
 
+    def drop_point(self, settings):
+        """Where the round leaves an order of this method; None: at the resident's door."""
+        return self.delivery_kind.drop_point(settings, self.merchant)
+
 
 class DeliverySlot(models.Model):
     """A round materialised from the operator's rules; `taken` only grows by reservation."""

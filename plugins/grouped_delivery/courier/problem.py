@@ -12,9 +12,9 @@ from plugins.local_merchants.orders.public import MerchantOrder
 from plugins.kernel.opening_hours import open_intervals
 from ..geo.domain import GeoPoint, locate
 from ..geo.services import DatabaseTable
-from ..models import DeliveryMethod
 from ..routing.model import Fleet, Interval, Part, RoundOrder, RoundProblem, StopKind
 from ..services.basket import shop_hours
+from ..services.methods import with_shops
 
 _POSTCODE = re.compile(r"\b(75[01]16)\b")
 
@@ -48,8 +48,7 @@ def build_problem(slot, couriers: int, settings, hub: GeoPoint) -> RoundProblem:
                  .select_related("merchant__address__location")
                  .prefetch_related("line_links__order_line__variant__product__product_type")),
     ).order_by("pk"))
-    methods = {m.pk: m for m in DeliveryMethod.objects.select_related("merchant__address").filter(
-        pk__in={o.shipping_method_id for o in orders})}
+    methods = with_shops(o.shipping_method_id for o in orders)
     departure = min(slot.start, slot.cutoff + settings.lead_time)
     destinations = {}
     hours = {}
@@ -66,7 +65,7 @@ def build_problem(slot, couriers: int, settings, hub: GeoPoint) -> RoundProblem:
             parts.append(Part(merchant.pk, merchant.name, location.point if location else None,
                               _weight_kg(part), hours[merchant.pk]))
         method = methods.get(order.shipping_method_id)
-        point = method.delivery_kind.drop_point(settings, method.merchant) if method else None
+        point = method.drop_point(settings) if method else None
         kind = method.delivery_kind.stop_kind if method else StopKind.DELIVERY
         drop_shop = point.shop_id if point else None
         if drop_shop is not None:  # a shop of the order: where its part is collected

@@ -10,6 +10,7 @@ from plugins.local_merchants.orders.public import MerchantOrderLine
 
 from ..domain.kinds import street_line
 from ..models import DeliveryMethod
+from ..services.methods import with_shops
 from ..services.settings import delivery_settings
 from .models import PlannedRoute, PlannedStop
 
@@ -51,8 +52,7 @@ def route_sheets(routes) -> List[CourierSheet]:
     for link in MerchantOrderLine.objects.filter(part__order_id__in=order_ids).select_related(
             "order_line", "part").order_by("order_line__pk"):
         lines.setdefault((link.part.order_id, link.part.merchant_id), []).append(link.order_line)
-    methods = {m.pk: m for m in DeliveryMethod.objects.select_related("merchant__address").filter(
-        pk__in={o.shipping_method_id for s in stops for o in s.orders.all()})}
+    methods = with_shops(o.shipping_method_id for s in stops for o in s.orders.all())
     by_route = {route.pk: CourierSheet(route, []) for route in routes}
     settings = delivery_settings()
     for stop in stops:
@@ -75,7 +75,7 @@ def _courier_stop(stop, lines, methods, settings) -> CourierStop:
     order = orders[0] if orders else None
     bags = len({m for (o, m) in lines if order and o == order.pk})
     method: Optional[DeliveryMethod] = methods.get(order.shipping_method_id) if order else None
-    point = method.delivery_kind.drop_point(settings, method.merchant) if method else None
+    point = method.drop_point(settings) if method else None
     if stop.kind == "DROP_OFF" and point is not None:
         return CourierStop(stop, point.name, point.address, point.phone, numbers, bags=bags,
                            note=point.note)

@@ -108,6 +108,14 @@ def _read_methods() -> OfferedMethods:
 offered = CachedRead("grouped_delivery.methods", _read_methods)
 
 
+def with_shops(shipping_method_ids) -> dict:
+    """{ShippingMethod id: our method}, each with its shop and the shop's address loaded
+    (round sheets, the courier's page, summaries), in one query. Not the shared `offered`
+    copy, on which no relation may be loaded."""
+    return {m.pk: m for m in DeliveryMethod.objects.select_related("merchant__address").filter(
+        pk__in={pk for pk in shipping_method_ids if pk is not None})}
+
+
 def method_by_pk(shipping_method_id) -> Optional[DeliveryMethod]:
     """Our method behind this ShippingMethod id; None for a stock method or none."""
     if shipping_method_id is None:

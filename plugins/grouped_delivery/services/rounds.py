@@ -6,7 +6,8 @@ from saleor.order import OrderStatus
 from saleor.order.models import Order, OrderLine
 
 from ..domain.config import DeliverySettings
-from ..models import DeliveryMethod, DeliverySlot
+from ..models import DeliverySlot
+from .methods import with_shops
 
 
 @dataclass
@@ -54,12 +55,7 @@ def round_sheet(slot: DeliverySlot, settings: DeliverySettings) -> RoundSheet:
         )
         .order_by("pk")
     )
-    methods = {
-        m.pk: m
-        for m in DeliveryMethod.objects.select_related("merchant__address").filter(
-            pk__in={order.shipping_method_id for order in orders}
-        )
-    }
+    methods = with_shops(order.shipping_method_id for order in orders)
     stops: dict = {}
     deliveries = []
     for order in orders:
@@ -82,7 +78,7 @@ def round_sheet(slot: DeliverySlot, settings: DeliverySettings) -> RoundSheet:
 
 
 def _delivery(order, method, settings: DeliverySettings, shop_count: int) -> RoundDelivery:
-    point = method.delivery_kind.drop_point(settings, method.merchant) if method else None
+    point = method.drop_point(settings) if method else None
     if point is not None:
         return RoundDelivery(order, method.delivery_kind.option_kind, point.destination, shop_count)
     address = order.shipping_address

@@ -8,7 +8,8 @@ from django.db.models import Prefetch
 
 from plugins.kernel.french import date_time, slot as slot_label
 
-from ..models import DeliveryMethod, OrderDeliverySlot
+from ..models import OrderDeliverySlot
+from .methods import with_shops
 from .settings import delivery_settings
 
 OPERATOR_NAME = "Paris 16 Shopping"  # the part made of the operator's own products
@@ -67,9 +68,7 @@ def _parts(order) -> list:
 
 def delivery_summary(order) -> Optional[DeliverySummary]:
     """None for an order none of our delivery options serve (e.g. stock methods)."""
-    method = DeliveryMethod.objects.select_related("merchant__address").filter(
-        pk=order.shipping_method_id
-    ).first() if order.shipping_method_id else None
+    method = with_shops([order.shipping_method_id]).get(order.shipping_method_id)
     if method is None:
         return None
     booking = OrderDeliverySlot.objects.select_related("slot").filter(order_id=order.pk).first()
