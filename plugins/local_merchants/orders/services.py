@@ -14,6 +14,25 @@ from .models import MerchantOrder, MerchantOrderLine
 # savepoint=False makes them part of it instead of adding a savepoint round trip each.
 
 @transaction.atomic(savepoint=False)
+def split_new_order(order) -> None:
+    """A new order (checkoutComplete, or a completed draft) split into its shops' parts,
+    opened to the shops if it is paid."""
+    if order.checkout_token:
+        # A checkout's order was created in this very transaction: it has no parts yet and
+        # nobody else sees them. checkoutComplete charges before the order exists, so
+        # Saleor never sends order_fully_paid for it: an order born paid has its parts
+        # written paid at once.
+        paid_at = timezone.now() if order.is_fully_paid() else None
+        parts = create_new_parts(order, paid_at=paid_at)
+        if paid_at:
+            notify_paid(parts)
+    else:  # a completed draft may have parts already (marked paid as a draft)
+        create_parts(order)
+        if order.is_fully_paid():
+            mark_paid(order)
+
+
+@transaction.atomic(savepoint=False)
 def create_parts(order) -> "list[MerchantOrder]":
     """The order's parts, created if it has none yet (idempotent)."""
     existing = list(MerchantOrder.objects.filter(order=order))
