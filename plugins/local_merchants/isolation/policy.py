@@ -52,7 +52,8 @@ def actor(
         # is never a courier either: a round shows residents' names and doors.
         return Actor(Role.SHOPKEEPER, merchant_id)
     if is_authenticated and is_courier:
-        # The couriers' permission narrows an account (staff or not) to what a round needs.
+        # The couriers' permission narrows what the account reads of a round's types
+        # (fields.COURIER_TYPE_FIELDS); stock root fields keep Saleor's own permissions.
         return Actor(Role.COURIER)
     if is_app or (is_authenticated and is_staff):
         return Actor(Role.STAFF)
